@@ -1,0 +1,170 @@
+"""Every permission decision of Renja lives here.
+
+Views, services and selectors call these `access_*` / `can_*` functions; nothing else inspects roles.
+Objects from upper apps (Renja rows, Tahap) are read duck-typed through their `opd_id`, `unit_id` and
+`status` attributes so this module never imports upward.
+
+Roles (PenugasanPeran):
+  admin      global (no OPD) or for one OPD: everything, except changing a locked (ditetapkan) tahap
+  perencana  whole OPD: read, edit every row of a draft tahap, create and submit tahap
+  operator   one unit: read the OPD, edit the rows whose unit penanggung jawab is that unit
+  pimpinan   read, submit, return (kembalikan) and penetapan
+  pemeriksa  read-only (Bappeda, Inspektorat)
+"""
+
+from functools import wraps
+
+import rules
+from django.contrib.auth.decorators import login_required as _login_required
+from django.core.exceptions import PermissionDenied
+
+from renja.organisasi.models import PenugasanPeran, Peran
+
+ROLE_MARK = "_renja_access"
+TAHAP_TERKUNCI = "ditetapkan"
+
+
+# --- role lookup (one query per request, cached on the user object) --------------------------------
+
+
+def _assignments(user) -> list[PenugasanPeran]:
+    if not getattr(user, "is_authenticated", False):
+        return []
+    cached = getattr(user, "_renja_penugasan", None)
+    if cached is None:
+        cached = list(PenugasanPeran.objects.filter(user=user).only("peran", "opd_id", "unit_id"))
+        user._renja_penugasan = cached
+    return cached
+
+
+def forget_roles(user) -> None:
+    if hasattr(user, "_renja_penugasan"):
+        del user._renja_penugasan
+
+
+def is_global_admin(user) -> bool:
+    if getattr(user, "is_superuser", False) and user.is_active:
+        return True
+    return any(a.peran == Peran.ADMIN and a.opd_id is None for a in _assignments(user))
+
+
+def roles_in_opd(user, opd_id: int) -> set[str]:
+    roles = {a.peran for a in _assignments(user) if a.opd_id == opd_id}
+    if is_global_admin(user):
+        roles.add(Peran.ADMIN)
+    return roles
+
+
+def operator_units(user, opd_id: int) -> set[int]:
+    return {a.unit_id for a in _assignments(user) if a.peran == Peran.OPERATOR and a.opd_id == opd_id}
+
+
+def visible_opd_ids(user) -> set[int] | None:
+    """OPD ids the user may read; None means every OPD (global admin)."""
+    if is_global_admin(user):
+        return None
+    return {a.opd_id for a in _assignments(user) if a.opd_id is not None}
+
+
+# --- predicates (django-rules) ------------------------------------------------------------------------
+
+
+@rules.predicate
+def can_view_opd(user, opd) -> bool:
+    opd_id = getattr(opd, "pk", opd)
+    return bool(roles_in_opd(user, opd_id))
+
+
+@rules.predicate
+def can_plan_opd(user, opd) -> bool:
+    opd_id = getattr(opd, "pk", opd)
+    return bool(roles_in_opd(user, opd_id) & {Peran.ADMIN, Peran.PERENCANA})
+
+
+@rules.predicate
+def can_approve_opd(user, opd) -> bool:
+    opd_id = getattr(opd, "pk", opd)
+    return bool(roles_in_opd(user, opd_id) & {Peran.ADMIN, Peran.PIMPINAN})
+
+
+@rules.predicate
+def can_submit_opd(user, opd) -> bool:
+    opd_id = getattr(opd, "pk", opd)
+    return bool(roles_in_opd(user, opd_id) & {Peran.ADMIN, Peran.PERENCANA, Peran.PIMPINAN})
+
+
+def can_edit_row(user, row) -> bool:
+    """Role part of editing a row: perencana/admin anywhere in the OPD, operator only in own unit."""
+    opd_id = row.opd_id
+    roles = roles_in_opd(user, opd_id)
+    if roles & {Peran.ADMIN, Peran.PERENCANA}:
+        return True
+    if Peran.OPERATOR in roles and row.unit_id is not None:
+        return row.unit_id in operator_units(user, opd_id)
+    return False
+
+
+# --- access_* : raise PermissionDenied with an Indonesian message --------------------------------------
+
+
+def access_opd_view(user, opd) -> None:
+    if not can_view_opd(user, opd):
+        raise PermissionDenied("Anda tidak memiliki akses ke perangkat daerah ini.")
+
+
+def access_row_edit(user, row, *, tahap) -> None:
+    """May `user` change `row` (a Renja row) in `tahap`? Checks the lock first: nobody edits a locked tahap."""
+    if tahap.status == TAHAP_TERKUNCI:
+        raise PermissionDenied(
+            f"Tahap {tahap} sudah ditetapkan dan terkunci; perubahan hanya lewat tahap Perubahan baru."
+        )
+    if tahap.status != "draft":
+        raise PermissionDenied(f"Tahap {tahap} sedang diajukan; kembalikan ke draf dulu untuk mengubah baris.")
+    if can_edit_row(user, row):
+        return
+    roles = roles_in_opd(user, row.opd_id)
+    if Peran.OPERATOR in roles:
+        raise PermissionDenied(
+            "Anda operator unit lain: baris ini menjadi tanggung jawab "
+            f"{row.unit or 'unit yang belum ditentukan'}, Anda hanya dapat mengubah baris unit Anda."
+        )
+    if roles:
+        raise PermissionDenied("Peran Anda hanya dapat membaca Renja ini, tidak dapat mengubahnya.")
+    raise PermissionDenied("Anda tidak memiliki akses ke perangkat daerah ini.")
+
+
+def access_tahap_create(user, renja) -> None:
+    if not can_plan_opd(user, renja.opd_id):
+        raise PermissionDenied("Hanya perencana atau admin yang dapat membuat tahap baru.")
+
+
+def access_tahap_submit(user, tahap) -> None:
+    if not can_submit_opd(user, tahap.opd_id):
+        raise PermissionDenied("Hanya perencana, pimpinan atau admin yang dapat mengajukan tahap.")
+
+
+def access_tahap_approve(user, tahap) -> None:
+    """Penetapan and kembalikan (return to draft) are the pimpinan's."""
+    if not can_approve_opd(user, tahap.opd_id):
+        raise PermissionDenied("Hanya pimpinan atau admin yang dapat menetapkan atau mengembalikan tahap.")
+
+
+# --- view markers: every URL must say how it is guarded (tests/organisasi/test_every_url_checked.py) ----
+
+
+def public(view):
+    """A view anyone may open (login page, static health)."""
+    setattr(view, ROLE_MARK, "public")
+    return view
+
+
+def login_required(view):
+    """A view for signed-in users; it must call an access_* function for any object it shows."""
+
+    @wraps(view)
+    def wrapped(request, *args, **kwargs):
+        return view(request, *args, **kwargs)
+
+    guarded = _login_required(wrapped)
+    setattr(guarded, ROLE_MARK, "login")
+    return guarded

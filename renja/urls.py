@@ -1,0 +1,21 @@
+from django.contrib.auth import views as auth_views
+from django.urls import include, path
+
+from renja.inti import views as inti_views
+from renja.organisasi import access
+
+urlpatterns = [
+    path("", inti_views.beranda, name="beranda"),
+    path(
+        "masuk/",
+        access.public(auth_views.LoginView.as_view(template_name="inti/masuk.html", redirect_authenticated_user=True)),
+        name="masuk",
+    ),
+    path("keluar/", access.public(auth_views.LogoutView.as_view()), name="keluar"),
+    path("nomenklatur/", include("renja.nomenklatur.urls")),
+    path("renja/", include("renja.perencanaan.urls")),
+]
+
+handler403 = "renja.inti.views.error_403"
+handler404 = "renja.inti.views.error_404"
+handler500 = "renja.inti.views.error_500"

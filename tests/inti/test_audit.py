@@ -1,0 +1,47 @@
+"""Every change through a service writes an AuditEvent (who, when, object, old -> new); a page shows it."""
+
+from decimal import Decimal
+
+from renja.inti.models import AuditEvent
+from renja.perencanaan import services
+from renja.perencanaan.services import IndikatorInput, RowInput
+from renja.perencanaan.targets import Target
+from tests.perencanaan.test_edit_access import row_of
+
+
+def test_update_records_old_and_new(users, tahap_final):
+    row = row_of(tahap_final, "1.06.04.2.01.0002")  # Penyediaan Sandang: 150 Orang, Rp 100.000.000
+    data = RowInput(
+        kode=row.kode,
+        nama=row.nama,
+        unit=row.unit,
+        lokasi=row.lokasi,
+        indikator=[
+            IndikatorInput(uraian=row.indikator.get().uraian, target=Target(nilai=Decimal(175)), satuan="Orang")
+        ],
+        pagu={"PAD": Decimal(120000000)},
+    )
+    services.subkegiatan_update(actor=users["operator.rehsos"], row=row, expected_version=1, data=data)
+    event = AuditEvent.objects.filter(object_id=str(row.pk), action="subkegiatan_update").get()
+    assert event.actor == users["operator.rehsos"]
+    assert event.old["indikator"][0]["target"] == "150"
+    assert event.new["indikator"][0]["target"] == "175"
+    assert event.old["pagu"] == {"PAD": "100000000.00"}
+    assert event.new["pagu"] == {"PAD": "120000000.00"}
+    changed = {k for k, _, _ in event.changes}
+    assert {"indikator", "pagu"} <= changed
+    assert "nama" not in changed and "kode" not in changed
+
+
+def test_history_page(client, users, tahap_final):
+    row = row_of(tahap_final, "1.06.04.2.01.0002")
+    client.force_login(users["pemeriksa"])
+    html = client.get(f"/renja/baris/{row.pk}/riwayat/").content.decode()
+    assert "1.06.04.2.01.0002 Penyediaan Sandang" in html
+    assert "Riwayat perubahan" in html and "Rp 100.000.000" in html
+    assert "row_create" in html
+
+
+def test_demo_load_is_audited(db):
+    assert AuditEvent.objects.filter(action="row_create").count() > 100
+    assert AuditEvent.objects.filter(action="tahap_tetapkan").count() == 1
