@@ -1,0 +1,247 @@
+"""Loads the demo data set (Dinas Sosial Kota Bekasi, Renja 2026) from renja/demo/data/*.yaml.
+
+Everything is written through the services, so the demo has the same audit trail and validation as data
+typed by a user. The whole load is one transaction: a broken data file leaves the database as it was.
+"""
+
+from __future__ import annotations
+
+import secrets
+from dataclasses import dataclass
+from decimal import Decimal
+from pathlib import Path
+
+import yaml
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.core.exceptions import ValidationError
+from django.db import transaction
+
+from renja.nomenklatur.models import Nomenklatur, NomenklaturVersi
+from renja.nomenklatur.services import nomenklatur_load
+from renja.organisasi import services as org
+from renja.organisasi.models import Peran, PerangkatDaerah
+from renja.perencanaan import services as plan
+from renja.perencanaan.models import (
+    Level,
+    Renja,
+    Renstra,
+    RenstraIndikator,
+    RenstraSasaran,
+    RenstraTarget,
+    RenstraTujuan,
+    SumberDana,
+)
+from renja.perencanaan.targets import Target, agregasi_bawaan, parse_target
+
+DATA_DIR = Path(__file__).resolve().parent / "data"
+OPD_KODE = "1.06.0.00.0.00.01.0000"
+
+# username, nama lengkap, peran, unit (for operators). Bappeda/Inspektorat reviewers are pemeriksa.
+DEMO_USERS = [
+    ("admin", "Admin Sistem", Peran.ADMIN, None),
+    ("perencana", "Sub Bagian Perencanaan", Peran.PERENCANA, None),
+    ("operator.rehsos", "Operator Bidang Rehsos", Peran.OPERATOR, "rehsos"),
+    ("operator.linjamsos", "Operator Bidang Linjamsos", Peran.OPERATOR, "linjamsos"),
+    ("pimpinan", "Kepala Dinas Sosial", Peran.PIMPINAN, None),
+    ("pemeriksa", "Pemeriksa Bappeda", Peran.PEMERIKSA, None),
+]
+
+
+def _read(name: str) -> dict:
+    with open(DATA_DIR / name, encoding="utf-8") as fh:
+        return yaml.safe_load(fh)
+
+
+def demo_logins_file() -> Path:
+    return Path(settings.VAR_DIR) / "demo-akun.txt"
+
+
+@dataclass
+class DemoResult:
+    users: dict[str, str]
+    renja: Renja
+
+
+def _target(value, where: str) -> Target:
+    try:
+        return parse_target(None if value is None else str(value), wajib=False, label=f"Target {where}")
+    except ValidationError as exc:
+        raise ValidationError(f"{where}: {' '.join(exc.messages)}") from exc
+
+
+def _row_input(item: dict, *, units: dict, where: str) -> plan.RowInput:
+    pm = item.get("prakiraan_maju") or {}
+    return plan.RowInput(
+        kode=str(item["kode"]),
+        nama=item["nama"],
+        indikator=[
+            plan.IndikatorInput(
+                uraian=i["uraian"],
+                target=_target(i.get("target"), f"{where} {item['kode']}"),
+                satuan=i.get("satuan") or "",
+                polaritas=i.get("polaritas", "naik"),
+                agregasi=i.get("agregasi") or agregasi_bawaan(i.get("satuan") or ""),
+            )
+            for i in item.get("indikator") or []
+        ],
+        unit=units[item["unit"]] if item.get("unit") else None,
+        pagu={k: Decimal(int(v)) for k, v in (item.get("pagu") or {}).items()},
+        lokasi=list(item.get("lokasi") or []),
+        prioritas_nasional=item.get("prioritas_nasional") or "",
+        prioritas_daerah=item.get("prioritas_daerah") or "",
+        kelompok_sasaran=item.get("kelompok_sasaran") or "",
+        prakiraan_target=_target(pm.get("target"), f"{where} {item['kode']} prakiraan maju"),
+        prakiraan_satuan=pm.get("satuan") or "",
+        prakiraan_pagu=Decimal(int(pm["pagu"])) if pm.get("pagu") is not None else None,
+        sumber=item.get("sumber") or "",
+        catatan=item.get("catatan") or "",
+    )
+
+
+def load_tahap_rows(*, actor, tahap, data: dict) -> int:
+    units = {u.kode: u for u in tahap.renja.opd.unit_kerja.all()}
+    n = 0
+    for p in data["program"]:
+        prow = plan.row_create(
+            actor=actor, tahap=tahap, level=Level.PROGRAM, system=True, data=_row_input(p, units=units, where="program")
+        )
+        n += 1
+        for k in p.get("kegiatan") or []:
+            krow = plan.row_create(
+                actor=actor,
+                tahap=tahap,
+                level=Level.KEGIATAN,
+                parent=prow,
+                system=True,
+                data=_row_input(k, units=units, where="kegiatan"),
+            )
+            n += 1
+            for s in k.get("sub_kegiatan") or []:
+                plan.row_create(
+                    actor=actor,
+                    tahap=tahap,
+                    level=Level.SUB_KEGIATAN,
+                    parent=krow,
+                    system=True,
+                    data=_row_input(s, units=units, where="sub kegiatan"),
+                )
+                n += 1
+    return n
+
+
+def _load_renstra(*, opd: PerangkatDaerah, data: dict) -> Renstra:
+    renstra = Renstra.objects.create(opd=opd, tahun_awal=data["periode"]["awal"], tahun_akhir=data["periode"]["akhir"])
+
+    def add_indikator(items, *, tujuan=None, sasaran=None):
+        for n, ind in enumerate(items or []):
+            obj = RenstraIndikator.objects.create(
+                tujuan=tujuan,
+                sasaran=sasaran,
+                uraian=ind["uraian"],
+                satuan=ind.get("satuan") or "",
+                polaritas=ind.get("polaritas", "naik"),
+                kondisi_awal=str(ind.get("kondisi_awal") or ""),
+                urutan=n,
+            )
+            for tahun, value in (ind.get("target") or {}).items():
+                t = _target(value, f"IKU {ind['uraian'][:40]} {tahun}")
+                RenstraTarget.objects.create(indikator=obj, tahun=int(tahun), nilai=t.nilai, grade=t.grade)
+
+    for n, tj in enumerate(data.get("tujuan") or []):
+        tujuan = RenstraTujuan.objects.create(renstra=renstra, kode=tj["kode"], uraian=tj["uraian"], urutan=n)
+        add_indikator(tj.get("indikator"), tujuan=tujuan)
+        for m, ss in enumerate(tj.get("sasaran") or []):
+            sasaran = RenstraSasaran.objects.create(tujuan=tujuan, kode=ss["kode"], uraian=ss["uraian"], urutan=m)
+            add_indikator(ss.get("indikator"), sasaran=sasaran)
+    return renstra
+
+
+def demo_is_loaded() -> bool:
+    return PerangkatDaerah.objects.filter(kode=OPD_KODE).exists()
+
+
+@transaction.atomic
+def demo_load(*, passwords: dict[str, str] | None = None) -> DemoResult:
+    """Load the demo into a database that does not hold it yet. `passwords` fixes passwords (tests)."""
+    if not Nomenklatur.objects.exists():
+        nomenklatur_load()
+    org_data = _read("organisasi.yaml")
+    pd = org_data["pemda"]
+    pemda = org.pemda_upsert(actor=None, kode=str(pd["kode"]), nama=pd["nama"], jenis=pd["jenis"])
+    o = org_data["perangkat_daerah"][0]
+    kepala = o.get("kepala") or {}
+    opd = org.opd_upsert(
+        actor=None,
+        pemda=pemda,
+        kode=o["kode"],
+        nama=o["nama"],
+        bidang_urusan=o["bidang_urusan"],
+        singkatan=o.get("singkatan", ""),
+        kepala_nama=kepala.get("nama", ""),
+        kepala_nip=str(kepala.get("nip", "")),
+        kepala_jabatan=kepala.get("jabatan", ""),
+    )
+    units = {}
+    for n, u in enumerate(o["unit_kerja"]):
+        units[u["kode"]] = org.unit_upsert(actor=None, opd=opd, kode=u["kode"], nama=u["nama"], urutan=n)
+    for sd in org_data.get("sumber_dana") or []:
+        SumberDana.objects.update_or_create(kode=sd["kode"], defaults={"nama": sd["nama"]})
+
+    passwords = dict(passwords or {})
+    users = {}
+    for username, nama, peran, unit_kode in DEMO_USERS:
+        password = passwords.get(username) or secrets.token_urlsafe(9)
+        user = org.user_create(actor=None, username=username, password=password, nama_lengkap=nama)
+        org.peran_assign(actor=None, user=user, peran=peran, opd=opd, unit=units.get(unit_kode) if unit_kode else None)
+        users[username] = password
+    admin = get_user_model().objects.get(username="admin")
+
+    renstra = _load_renstra(opd=opd, data=_read("renstra_2025_2029.yaml"))
+    rkpd = _read("renja_2026_rancangan_akhir_rkpd.yaml")
+    final = _read("renja_2026_rancangan_akhir.yaml")
+    versi = NomenklaturVersi.objects.get(kode=str(final["nomenklatur_versi"]))
+    renja = plan.renja_create(actor=admin, opd=opd, tahun=int(final["tahun"]), nomenklatur_versi=versi, renstra=renstra)
+
+    t1 = plan.tahap_create(actor=admin, renja=renja, jenis=rkpd["tahap"], catatan=rkpd.get("sumber", ""), system=True)
+    load_tahap_rows(actor=admin, tahap=t1, data=rkpd)
+    plan.tahap_submit(actor=admin, tahap=t1, system=True)
+    plan.tahap_tetapkan(actor=admin, tahap=t1, system=True)
+
+    t2 = plan.tahap_create(actor=admin, renja=renja, jenis=final["tahap"], catatan=final.get("sumber", ""), system=True)
+    load_tahap_rows(actor=admin, tahap=t2, data=final)
+    return DemoResult(users=users, renja=renja)
+
+
+def demo_write_logins(users: dict[str, str]) -> Path:
+    path = demo_logins_file()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    lines = [f"{u}\t{p}\t{dict((x[0], x[2].label) for x in DEMO_USERS)[u]}" for u, p in users.items()]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    path.chmod(0o600)
+    return path
+
+
+def demo_logins_text() -> str:
+    path = demo_logins_file()
+    if not path.exists():
+        return ""
+    out = ["Akun demo (hanya mode demo):", f"  {'pengguna':<20} {'kata sandi':<16} peran"]
+    for line in path.read_text(encoding="utf-8").splitlines():
+        u, p, peran = line.split("\t")
+        out.append(f"  {u:<20} {p:<16} {peran}")
+    return "\n".join(out)
+
+
+def demo_reset() -> None:
+    """Remove the demo OPD and everything under it (and the demo users)."""
+    from renja.inti.models import AuditEvent
+    from renja.organisasi.models import Pemda
+
+    with transaction.atomic():
+        Renja.objects.filter(opd__kode=OPD_KODE).delete()
+        Renstra.objects.filter(opd__kode=OPD_KODE).delete()
+        get_user_model().objects.filter(username__in=[u[0] for u in DEMO_USERS]).delete()
+        PerangkatDaerah.objects.filter(kode=OPD_KODE).delete()
+        Pemda.objects.filter(perangkat_daerah__isnull=True).delete()
+        AuditEvent.objects.all().delete()

@@ -1,0 +1,26 @@
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError
+
+from renja.demo import loader
+
+
+class Command(BaseCommand):
+    help = "Muat data demo Dinas Sosial Kota Bekasi 2026 (Renja, Renstra, akun demo)."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--reset", action="store_true", help="hapus data demo lalu muat ulang")
+        parser.add_argument("--if-empty", action="store_true", help="muat hanya bila database belum berisi demo")
+
+    def handle(self, *args, reset=False, if_empty=False, **options):
+        if not settings.RENJA_DEMO:
+            raise CommandError("Mode demo mati (RENJA_DEMO=0); data demo tidak dimuat.")
+        if reset:
+            loader.demo_reset()
+        if loader.demo_is_loaded():
+            if if_empty:
+                self.stdout.write("Data demo sudah ada.")
+                return
+            raise CommandError("Data demo sudah dimuat. Pakai --reset untuk memuat ulang.")
+        result = loader.demo_load()
+        loader.demo_write_logins(result.users)
+        self.stdout.write(self.style.SUCCESS(f"Data demo dimuat: {result.renja}."))

@@ -1,0 +1,106 @@
+import csv
+import json
+import sys
+
+from django.core.management.base import BaseCommand, CommandError
+
+from renja.perencanaan import selectors
+from renja.perencanaan.models import JenisTahap, Renja
+from renja.perencanaan.targets import target_of
+
+
+def _rupiah(value) -> int | None:
+    return None if value is None else int(value)
+
+
+def _target(t) -> str:
+    """Machine form for export: '1800', '12.5' or a grade; empty when there is no target."""
+    if t.kosong:
+        return ""
+    if t.grade:
+        return t.grade
+    return format(t.nilai.normalize(), "f")
+
+
+class Command(BaseCommand):
+    help = (
+        "Cetak baris Renja dan totalnya: renja export renja --tahun 2026 --opd KODE [--tahap JENIS] --format json|csv"
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument("what", choices=["renja"])
+        parser.add_argument("--tahun", type=int, required=True)
+        parser.add_argument("--opd", required=True, help="kode perangkat daerah, mis. 1.06.0.00.0.00.01.0000")
+        parser.add_argument("--tahap", help=f"jenis tahap: {', '.join(JenisTahap.values)} (bawaan: tahap terakhir)")
+        parser.add_argument("--format", choices=["json", "csv"], default="json")
+
+    def handle(self, *args, what, tahun, opd, tahap=None, format="json", **options):
+        try:
+            renja = selectors.renja_find(tahun=tahun, opd_kode=opd)
+        except Renja.DoesNotExist as exc:
+            raise CommandError(f"Renja tahun {tahun} untuk perangkat daerah {opd} tidak ditemukan.") from exc
+        tahaps = selectors.tahap_list(renja=renja)
+        if tahap:
+            chosen = [t for t in tahaps if t.jenis == tahap]
+            if not chosen:
+                raise CommandError(
+                    f"Tahap '{tahap}' tidak ada pada {renja}. Tersedia: {', '.join(t.jenis for t in tahaps)}."
+                )
+            t = chosen[-1]
+        else:
+            t = selectors.tahap_default(tahaps)
+            if t is None:
+                raise CommandError(f"{renja} belum memiliki tahap.")
+        tree = selectors.renja_tree(tahap=t)
+        rows = []
+        for n in tree.flat():
+            r = n.row
+            inds = list(r.indikator.all()) or [None]
+            for i in inds:
+                rows.append(
+                    {
+                        "kode": r.kode,
+                        "level": r.level,
+                        "nama": r.nama,
+                        "indikator": i.uraian if i else "",
+                        "target": _target(target_of(i)) if i else "",
+                        "satuan": i.satuan if i else "",
+                        "pagu": _rupiah(n.pagu),
+                        "unit": r.unit.nama if r.unit_id else "",
+                        "sumber_dana": n.sumber_dana,
+                        "prakiraan_maju_target": _target(target_of(r, "prakiraan_target")),
+                        "prakiraan_maju_satuan": r.prakiraan_satuan,
+                        "prakiraan_maju_pagu": _rupiah(n.prakiraan_pagu),
+                    }
+                )
+        totals = {
+            "pagu": _rupiah(tree.total_pagu),
+            "prakiraan_maju_pagu": _rupiah(tree.total_prakiraan_pagu),
+            "program": {p.row.kode: _rupiah(p.pagu) for p in tree.programs},
+            "jumlah_program": tree.counts["program"],
+            "jumlah_kegiatan": tree.counts["kegiatan"],
+            "jumlah_sub_kegiatan": tree.counts["sub_kegiatan"],
+        }
+        if format == "json":
+            payload = {
+                "opd": {"kode": renja.opd.kode, "nama": renja.opd.nama, "pemda": str(renja.opd.pemda)},
+                "tahun": renja.tahun,
+                "tahap": {"jenis": t.jenis, "nama": str(t), "status": t.status},
+                "rows": rows,
+                "total": totals,
+            }
+            self.stdout.write(json.dumps(payload, ensure_ascii=False, indent=2))
+        else:
+            out = self.stdout._out if hasattr(self.stdout, "_out") else sys.stdout
+            writer = csv.DictWriter(out, fieldnames=list(rows[0].keys()) if rows else ["kode"], lineterminator="\n")
+            writer.writeheader()
+            writer.writerows(rows)
+            writer.writerow(
+                {
+                    "kode": "",
+                    "level": "total",
+                    "nama": "JUMLAH",
+                    "pagu": totals["pagu"],
+                    "prakiraan_maju_pagu": totals["prakiraan_maju_pagu"],
+                }
+            )

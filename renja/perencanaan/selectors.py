@@ -1,0 +1,262 @@
+"""Reads of planning data, always scoped to what the user may see. Totals are computed here, never stored."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from django.db.models import Prefetch, QuerySet
+
+from renja.organisasi import access
+from renja.perencanaan.models import (
+    Indikator,
+    Level,
+    Pagu,
+    Renja,
+    RenjaRow,
+    Renstra,
+    RenstraIndikator,
+    RenstraSasaran,
+    RenstraTarget,
+    RenstraTujuan,
+    Tahap,
+)
+from renja.perencanaan.targets import target_of
+
+NOL = Decimal(0)
+
+
+def renja_visible(*, user) -> QuerySet[Renja]:
+    qs = Renja.objects.select_related("opd__pemda", "nomenklatur_versi").order_by("-tahun", "opd__kode")
+    ids = access.visible_opd_ids(user)
+    return qs if ids is None else qs.filter(opd_id__in=ids)
+
+
+def renja_get(*, user, renja_id: int) -> Renja:
+    renja = Renja.objects.select_related("opd__pemda", "nomenklatur_versi").get(pk=renja_id)
+    access.access_opd_view(user, renja.opd)
+    return renja
+
+
+def renja_find(*, tahun: int, opd_kode: str) -> Renja:
+    return Renja.objects.select_related("opd__pemda", "nomenklatur_versi").get(tahun=tahun, opd__kode=opd_kode)
+
+
+def tahap_list(*, renja: Renja) -> list[Tahap]:
+    return list(Tahap.objects.filter(renja=renja).select_related("renja").order_by("urutan", "nomor"))
+
+
+def tahap_default(tahaps: list[Tahap]) -> Tahap | None:
+    """The stage a user most likely wants: the latest one."""
+    return tahaps[-1] if tahaps else None
+
+
+# --- tree with derived totals ------------------------------------------------------------------------
+
+
+@dataclass
+class Node:
+    row: RenjaRow
+    children: list[Node] = field(default_factory=list)
+    pagu: Decimal = NOL  # derived for program/kegiatan, sum of Pagu rows for sub kegiatan
+    prakiraan_pagu: Decimal = NOL
+
+    @property
+    def level(self) -> str:
+        return self.row.level
+
+    @property
+    def indikator(self) -> list[Indikator]:
+        return list(self.row.indikator.all())
+
+    @property
+    def pagu_rows(self) -> list[Pagu]:
+        return list(self.row.pagu.all())
+
+    @property
+    def sumber_dana(self) -> str:
+        return ", ".join(p.sumber_dana.kode for p in self.row.pagu.all())
+
+
+@dataclass
+class RenjaTree:
+    tahap: Tahap
+    programs: list[Node]
+    total_pagu: Decimal
+    total_prakiraan_pagu: Decimal
+    counts: dict[str, int]
+
+    def flat(self):
+        """Rows in display order (program, its kegiatan, their sub kegiatan)."""
+        for p in self.programs:
+            yield p
+            for k in p.children:
+                yield k
+                yield from k.children
+
+
+def rows_queryset(tahap: Tahap) -> QuerySet[RenjaRow]:
+    return (
+        RenjaRow.objects.filter(tahap=tahap)
+        .select_related("unit")
+        .prefetch_related(
+            Prefetch("indikator", queryset=Indikator.objects.order_by("urutan", "id")),
+            Prefetch("pagu", queryset=Pagu.objects.select_related("sumber_dana").order_by("sumber_dana__kode")),
+        )
+        .order_by("urutan", "id")
+    )
+
+
+def renja_tree(*, tahap: Tahap, unit_id: int | None = None) -> RenjaTree:
+    """Program > kegiatan > sub kegiatan with totals; with `unit_id`, only that unit's sub kegiatan count."""
+    rows = list(rows_queryset(tahap))
+    for r in rows:
+        r.tahap = tahap  # cached FK: access checks read row.tahap.renja without a query per row
+    nodes = {r.pk: Node(row=r) for r in rows}
+    programs: list[Node] = []
+    for r in rows:
+        node = nodes[r.pk]
+        if r.parent_id is None:
+            programs.append(node)
+        else:
+            nodes[r.parent_id].children.append(node)
+    counts = {Level.PROGRAM: 0, Level.KEGIATAN: 0, Level.SUB_KEGIATAN: 0}
+    kept_programs = []
+    for p in programs:
+        kept_kegiatan = []
+        for k in p.children:
+            subs = [s for s in k.children if unit_id is None or s.row.unit_id == unit_id]
+            for s in subs:
+                s.pagu = sum((x.jumlah for x in s.row.pagu.all()), NOL)
+                s.prakiraan_pagu = s.row.prakiraan_pagu or NOL
+            k.children = subs
+            k.pagu = sum((s.pagu for s in subs), NOL)
+            k.prakiraan_pagu = sum((s.prakiraan_pagu for s in subs), NOL)
+            if subs or unit_id is None:
+                kept_kegiatan.append(k)
+                counts[Level.SUB_KEGIATAN] += len(subs)
+        p.children = kept_kegiatan
+        p.pagu = sum((k.pagu for k in kept_kegiatan), NOL)
+        p.prakiraan_pagu = sum((k.prakiraan_pagu for k in kept_kegiatan), NOL)
+        if kept_kegiatan or unit_id is None:
+            kept_programs.append(p)
+            counts[Level.KEGIATAN] += len(kept_kegiatan)
+    counts[Level.PROGRAM] = len(kept_programs)
+    return RenjaTree(
+        tahap=tahap,
+        programs=kept_programs,
+        total_pagu=sum((p.pagu for p in kept_programs), NOL),
+        total_prakiraan_pagu=sum((p.prakiraan_pagu for p in kept_programs), NOL),
+        counts=counts,
+    )
+
+
+def row_get(*, user, row_id: int) -> RenjaRow:
+    row = (
+        RenjaRow.objects.select_related(
+            "tahap__renja__opd", "tahap__renja__nomenklatur_versi", "unit", "parent", "nomenklatur"
+        )
+        .prefetch_related("indikator", Prefetch("pagu", queryset=Pagu.objects.select_related("sumber_dana")))
+        .get(pk=row_id)
+    )
+    access.access_opd_view(user, row.tahap.renja.opd)
+    return row
+
+
+# --- diff between two stages (Permendagri 86/2017 T-C.31 review) ---------------------------------------
+
+
+@dataclass
+class DiffRow:
+    kode: str
+    level: str
+    nama: str
+    status: str  # tambah / hapus / ubah / sama
+    a: Node | None
+    b: Node | None
+    perubahan: list[str]
+
+    @property
+    def selisih_pagu(self) -> Decimal:
+        return (self.b.pagu if self.b else NOL) - (self.a.pagu if self.a else NOL)
+
+
+@dataclass
+class TahapDiff:
+    a: RenjaTree
+    b: RenjaTree
+    rows: list[DiffRow]
+
+    @property
+    def changed(self) -> list[DiffRow]:
+        return [r for r in self.rows if r.status != "sama"]
+
+    def count(self, status: str) -> int:
+        return sum(1 for r in self.rows if r.status == status)
+
+    @property
+    def selisih_total(self) -> Decimal:
+        return self.b.total_pagu - self.a.total_pagu
+
+
+def _targets(node: Node) -> list[tuple[str, str]]:
+    return [(target_of(i).tampil(), i.satuan) for i in node.row.indikator.all()]
+
+
+def tahap_diff(*, a: Tahap, b: Tahap) -> TahapDiff:
+    tree_a, tree_b = renja_tree(tahap=a), renja_tree(tahap=b)
+    nodes_a = {n.row.kode: n for n in tree_a.flat()}
+    nodes_b = {n.row.kode: n for n in tree_b.flat()}
+    order = list(nodes_b) + [k for k in nodes_a if k not in nodes_b]
+    order.sort(key=lambda kode: [int(x) if x.isdigit() else 0 for x in kode.split(".")])
+    out = []
+    for kode in order:
+        na, nb = nodes_a.get(kode), nodes_b.get(kode)
+        ref = nb or na
+        if na is None:
+            out.append(DiffRow(kode, ref.level, ref.row.nama, "tambah", None, nb, ["baris baru"]))
+            continue
+        if nb is None:
+            out.append(DiffRow(kode, ref.level, ref.row.nama, "hapus", na, None, ["baris dihapus"]))
+            continue
+        changes = []
+        ta, tb = _targets(na), _targets(nb)
+        if ta != tb:
+            fmt = lambda ts: "; ".join(f"{t} {s}".strip() for t, s in ts) or "-"  # noqa: E731
+            changes.append(f"target {fmt(ta)} → {fmt(tb)}")
+        if na.pagu != nb.pagu:
+            changes.append("pagu berubah")
+        if na.row.nama != nb.row.nama:
+            changes.append("nama berubah")
+        if [i.uraian for i in na.row.indikator.all()] != [i.uraian for i in nb.row.indikator.all()]:
+            changes.append("uraian indikator berubah")
+        out.append(DiffRow(kode, ref.level, ref.row.nama, "ubah" if changes else "sama", na, nb, changes))
+    return TahapDiff(a=tree_a, b=tree_b, rows=out)
+
+
+# --- Renstra ------------------------------------------------------------------------------------------
+
+
+def renstra_get(*, user, renstra_id: int) -> Renstra:
+    """A Renstra with tujuan > sasaran > indikator > targets prefetched (constant number of queries)."""
+    indikator_qs = RenstraIndikator.objects.prefetch_related(
+        Prefetch("target", queryset=RenstraTarget.objects.order_by("tahun"))
+    )
+    renstra = (
+        Renstra.objects.select_related("opd__pemda")
+        .prefetch_related(
+            Prefetch(
+                "tujuan",
+                queryset=RenstraTujuan.objects.prefetch_related(
+                    Prefetch("indikator", queryset=indikator_qs),
+                    Prefetch(
+                        "sasaran",
+                        queryset=RenstraSasaran.objects.prefetch_related(Prefetch("indikator", queryset=indikator_qs)),
+                    ),
+                ),
+            )
+        )
+        .get(pk=renstra_id)
+    )
+    access.access_opd_view(user, renstra.opd)
+    return renstra

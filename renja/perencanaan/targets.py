@@ -1,0 +1,65 @@
+"""Targets are a non-negative number or a grade on an ordinal scale, always with a satuan."""
+
+from dataclasses import dataclass
+from decimal import Decimal
+
+from django.core.exceptions import ValidationError
+
+from renja.rumus import angka
+
+# Ordinal grades used as targets: AKIP predikat (PermenPANRB 88/2021) and IKM mutu (PermenPANRB 14/2017).
+GRADE_SAH = ("AA", "A", "BB", "B", "CC", "C", "D")
+
+
+@dataclass(frozen=True)
+class Target:
+    nilai: Decimal | None = None
+    grade: str = ""
+
+    @property
+    def kosong(self) -> bool:
+        return self.nilai is None and not self.grade
+
+    def tampil(self) -> str:
+        if self.grade:
+            return self.grade
+        if self.nilai is None:
+            return "-"
+        return format_nilai(self.nilai)
+
+
+def format_nilai(nilai: Decimal) -> str:
+    nilai = Decimal(nilai)
+    desimal = 0 if nilai == nilai.to_integral_value() else min(4, max(0, -nilai.normalize().as_tuple().exponent))
+    return angka.format_angka(nilai, desimal=desimal)
+
+
+def parse_target(teks: str | None, *, wajib: bool = True, label: str = "Target") -> Target:
+    """'1.000' -> 1000, '12,5' -> 12.5, 'bb' -> grade BB. Raises ValidationError with an Indonesian message."""
+    teks = (teks or "").strip()
+    if not teks:
+        if wajib:
+            raise ValidationError(f"{label} wajib diisi (angka ≥ 0 atau predikat {', '.join(GRADE_SAH)}).")
+        return Target()
+    if teks.upper() in GRADE_SAH:
+        return Target(grade=teks.upper())
+    try:
+        nilai = angka.parse_angka(teks)
+    except ValueError as exc:
+        raise ValidationError(
+            f"{label} '{teks}' tidak sah: isi angka ≥ 0 (mis. 1.000 atau 12,5) atau predikat "
+            f"{', '.join(GRADE_SAH)}. ({exc})"
+        ) from exc
+    if nilai < 0:
+        raise ValidationError(f"{label} '{teks}' tidak boleh negatif.")
+    return Target(nilai=nilai)
+
+
+def target_of(obj, prefix: str = "target") -> Target:
+    return Target(nilai=getattr(obj, f"{prefix}_nilai"), grade=getattr(obj, f"{prefix}_grade"))
+
+
+def agregasi_bawaan(satuan: str) -> str:
+    """How quarters combine when nobody said: a percentage or index is a level (last value), a count is a flow."""
+    s = satuan.strip().lower()
+    return "terakhir" if s in {"%", "persen", "indeks", "nilai"} or s.startswith("%") else "jumlah"

@@ -1,0 +1,243 @@
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.views.decorators.http import require_POST
+
+from renja.inti.models import AuditEvent
+from renja.organisasi import access
+from renja.organisasi.models import UnitKerja
+from renja.perencanaan import selectors, services
+from renja.perencanaan.forms import (
+    IndikatorFormSet,
+    PaguFormSet,
+    SubKegiatanForm,
+    build_row_input,
+    indikator_initial,
+    pagu_initial,
+)
+from renja.perencanaan.models import JenisTahap, Level, RenjaRow, StatusTahap, Tahap
+
+
+def _int_or_none(value):
+    try:
+        return int(value)
+    except (TypeError, ValueError):
+        return None
+
+
+@access.login_required
+def renja_list(request):
+    renjas = list(selectors.renja_visible(user=request.user))
+    if len(renjas) == 1:
+        return redirect("perencanaan:detail", renja_id=renjas[0].pk)
+    return render(request, "perencanaan/renja_list.html", {"renjas": renjas})
+
+
+@access.login_required
+def renja_detail(request, renja_id: int):
+    try:
+        renja = selectors.renja_get(user=request.user, renja_id=renja_id)
+    except selectors.Renja.DoesNotExist as exc:
+        raise Http404("Renja tidak ditemukan.") from exc
+    tahaps = selectors.tahap_list(renja=renja)
+    wanted = _int_or_none(request.GET.get("tahap"))
+    tahap = next((t for t in tahaps if t.pk == wanted), None) or selectors.tahap_default(tahaps)
+    units = list(UnitKerja.objects.filter(opd=renja.opd))
+    unit_id = _int_or_none(request.GET.get("unit"))
+    unit = next((u for u in units if u.pk == unit_id), None)
+    tree = selectors.renja_tree(tahap=tahap, unit_id=unit.pk if unit else None) if tahap else None
+    user = request.user
+    editable_ids = set()
+    if tahap and tahap.status == StatusTahap.DRAFT and tree:
+        editable_ids = {
+            n.row.pk for n in tree.flat() if n.level == Level.SUB_KEGIATAN and access.can_edit_row(user, n.row)
+        }
+    context = {
+        "renja": renja,
+        "tahaps": tahaps,
+        "tahap": tahap,
+        "units": units,
+        "unit": unit,
+        "tree": tree,
+        "editable_ids": editable_ids,
+        "can_submit": tahap is not None and access.can_submit_opd(user, renja.opd_id),
+        "can_approve": tahap is not None and access.can_approve_opd(user, renja.opd_id),
+        "can_plan": access.can_plan_opd(user, renja.opd_id),
+        "jenis_baru": [j for j in JenisTahap if j.value not in {t.jenis for t in tahaps} or j == JenisTahap.PERUBAHAN],
+    }
+    template = "perencanaan/_tree.html" if request.htmx else "perencanaan/renja_detail.html"
+    return render(request, template, context)
+
+
+def _row_for_view(request, row_id: int) -> RenjaRow:
+    try:
+        return selectors.row_get(user=request.user, row_id=row_id)
+    except RenjaRow.DoesNotExist as exc:
+        raise Http404("Baris tidak ditemukan.") from exc
+
+
+@access.login_required
+def subkegiatan_edit(request, row_id: int):
+    row = _row_for_view(request, row_id)
+    if row.level != Level.SUB_KEGIATAN:
+        raise Http404("Hanya sub kegiatan yang dapat diubah di sini.")
+    tahap = row.tahap
+    access.access_row_edit(request.user, row, tahap=tahap)
+    units = UnitKerja.objects.filter(opd=tahap.renja.opd)
+    detail_url = reverse("perencanaan:detail", args=[tahap.renja_id]) + f"?tahap={tahap.pk}#row-{row.pk}"
+    status = 200
+    if request.method == "POST":
+        form = SubKegiatanForm(request.POST, units=units)
+        ind_fs = IndikatorFormSet(request.POST, prefix="indikator")
+        pagu_fs = PaguFormSet(request.POST, prefix="pagu")
+        if form.is_valid() and ind_fs.is_valid() and pagu_fs.is_valid():
+            try:
+                data = build_row_input(form, ind_fs, pagu_fs, existing_row=row)
+                services.subkegiatan_update(
+                    actor=request.user, row=row, expected_version=form.cleaned_data["version"], data=data
+                )
+            except services.VersiKedaluwarsa as exc:
+                messages.error(request, str(exc))
+                status = 409
+                row = _row_for_view(request, row_id)  # show the value that is now stored, beside the user's
+            except ValidationError as exc:
+                _attach_errors(form, exc)
+                status = 400
+            else:
+                messages.success(request, f"Sub kegiatan {data.kode} disimpan.")
+                return redirect(detail_url)
+        else:
+            status = 400
+    else:
+        form = SubKegiatanForm(initial=SubKegiatanForm.initial_for(row), units=units)
+        ind_fs = IndikatorFormSet(initial=indikator_initial(row), prefix="indikator")
+        pagu_fs = PaguFormSet(initial=pagu_initial(row), prefix="pagu")
+    context = {
+        "row": row,
+        "tahap": tahap,
+        "form": form,
+        "ind_fs": ind_fs,
+        "pagu_fs": pagu_fs,
+        "detail_url": detail_url,
+        "conflict": status == 409,
+    }
+    return render(request, "perencanaan/subkegiatan_form.html", context, status=status)
+
+
+def _attach_errors(form, exc: ValidationError) -> None:
+    if hasattr(exc, "error_dict"):
+        for field, errs in exc.message_dict.items():
+            form.add_error(field if field in form.fields else None, errs)
+    else:
+        form.add_error(None, exc.messages)
+
+
+@access.login_required
+def row_history(request, row_id: int):
+    row = _row_for_view(request, row_id)
+    events = AuditEvent.objects.filter(object_type=row._meta.label_lower, object_id=str(row.pk)).select_related("actor")
+    return render(request, "perencanaan/row_history.html", {"row": row, "events": events})
+
+
+@access.login_required
+def tahap_history(request, tahap_id: int):
+    tahap = get_object_or_404(Tahap.objects.select_related("renja__opd"), pk=tahap_id)
+    access.access_opd_view(request.user, tahap.renja.opd)
+    events = AuditEvent.objects.filter(object_type=tahap._meta.label_lower, object_id=str(tahap.pk)).select_related(
+        "actor"
+    )
+    return render(request, "perencanaan/tahap_history.html", {"tahap": tahap, "events": events})
+
+
+@access.login_required
+def renja_diff(request, renja_id: int):
+    renja = selectors.renja_get(user=request.user, renja_id=renja_id)
+    tahaps = selectors.tahap_list(renja=renja)
+    by_id = {t.pk: t for t in tahaps}
+    a = by_id.get(_int_or_none(request.GET.get("a"))) or (tahaps[-2] if len(tahaps) > 1 else None)
+    b = by_id.get(_int_or_none(request.GET.get("b"))) or (tahaps[-1] if tahaps else None)
+    diff = selectors.tahap_diff(a=a, b=b) if a and b else None
+    show_all = request.GET.get("semua") == "1"
+    rows = (diff.rows if show_all else diff.changed) if diff else []
+    ringkas = {s: diff.count(s) for s in ("tambah", "hapus", "ubah")} if diff else {}
+    return render(
+        request,
+        "perencanaan/renja_diff.html",
+        {
+            "renja": renja,
+            "tahaps": tahaps,
+            "a": a,
+            "b": b,
+            "diff": diff,
+            "rows": rows,
+            "ringkas": ringkas,
+            "show_all": show_all,
+        },
+    )
+
+
+def _tahap_action(request, tahap_id: int, fn, ok: str, **extra):
+    tahap = get_object_or_404(Tahap.objects.select_related("renja__opd"), pk=tahap_id)
+    access.access_opd_view(request.user, tahap.renja.opd)
+    try:
+        fn(actor=request.user, tahap=tahap, **extra)
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+    except PermissionDenied as exc:
+        messages.error(request, str(exc))
+    else:
+        messages.success(request, ok.format(tahap=tahap))
+    return redirect(reverse("perencanaan:detail", args=[tahap.renja_id]) + f"?tahap={tahap.pk}")
+
+
+@require_POST
+@access.login_required
+def tahap_submit(request, tahap_id: int):
+    return _tahap_action(request, tahap_id, services.tahap_submit, "Tahap {tahap} diajukan.")
+
+
+@require_POST
+@access.login_required
+def tahap_tetapkan(request, tahap_id: int):
+    return _tahap_action(request, tahap_id, services.tahap_tetapkan, "Tahap {tahap} ditetapkan dan dikunci.")
+
+
+@require_POST
+@access.login_required
+def tahap_return(request, tahap_id: int):
+    return _tahap_action(
+        request,
+        tahap_id,
+        services.tahap_return,
+        "Tahap {tahap} dikembalikan ke draf.",
+        alasan=request.POST.get("alasan", ""),
+    )
+
+
+@require_POST
+@access.login_required
+def tahap_create(request, renja_id: int):
+    renja = selectors.renja_get(user=request.user, renja_id=renja_id)
+    tahaps = {t.pk: t for t in selectors.tahap_list(renja=renja)}
+    dari = tahaps.get(_int_or_none(request.POST.get("dari")))
+    try:
+        tahap = services.tahap_create(actor=request.user, renja=renja, jenis=request.POST.get("jenis", ""), dari=dari)
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+        return redirect("perencanaan:detail", renja_id=renja.pk)
+    except PermissionDenied as exc:
+        messages.error(request, str(exc))
+        return redirect("perencanaan:detail", renja_id=renja.pk)
+    messages.success(request, f"Tahap {tahap} dibuat" + (f" dari salinan {dari}." if dari else "."))
+    return redirect(reverse("perencanaan:detail", args=[renja.pk]) + f"?tahap={tahap.pk}")
+
+
+@access.login_required
+def renstra_detail(request, renstra_id: int):
+    try:
+        renstra = selectors.renstra_get(user=request.user, renstra_id=renstra_id)
+    except selectors.Renstra.DoesNotExist as exc:
+        raise Http404("Renstra tidak ditemukan.") from exc
+    return render(request, "perencanaan/renstra_detail.html", {"renstra": renstra})

@@ -1,0 +1,60 @@
+"""`renja export renja --tahun 2026 --opd ... --format json|csv` prints rows and the seed's totals."""
+
+import csv
+import io
+import json
+
+import pytest
+from django.core.management import call_command
+from django.core.management.base import CommandError
+
+OPD = "1.06.0.00.0.00.01.0000"
+
+
+def export(*args) -> str:
+    out = io.StringIO()
+    call_command("renja_export", "renja", "--tahun", "2026", "--opd", OPD, *args, stdout=out)
+    return out.getvalue()
+
+
+def test_json_totals_match_the_page(db):
+    data = json.loads(export("--format", "json"))
+    assert data["tahap"]["jenis"] == "rancangan_akhir"
+    assert data["total"]["pagu"] == 26736518416
+    assert data["total"]["program"] == {
+        "1.06.01": 13652995250,
+        "1.06.02": 2387000000,
+        "1.06.04": 4962840000,
+        "1.06.05": 3040000000,
+        "1.06.06": 1901683166,
+        "1.06.07": 792000000,
+    }
+    assert data["total"]["jumlah_program"] == 6
+    permakanan = next(r for r in data["rows"] if r["kode"] == "1.06.04.2.01.0001")
+    assert (permakanan["target"], permakanan["satuan"], permakanan["pagu"]) == ("500", "Orang", 1000000000)
+    assert permakanan["unit"] == "Bidang Rehabilitasi Sosial"
+
+
+def test_json_of_earlier_stage(db):
+    data = json.loads(export("--tahap", "rancangan_akhir_rkpd", "--format", "json"))
+    permakanan = next(r for r in data["rows"] if r["kode"] == "1.06.04.2.01.0001")
+    assert permakanan["target"] == "1800"
+
+
+def test_csv(db):
+    rows = list(csv.DictReader(io.StringIO(export("--format", "csv"))))
+    assert rows[-1]["nama"] == "JUMLAH" and rows[-1]["pagu"] == "26736518416"
+    assert sum(int(r["pagu"]) for r in rows if r["level"] == "program") == 26736518416
+
+
+def test_unknown_tahap_is_a_clear_error(db):
+    with pytest.raises(CommandError, match="Tahap 'penetapan' tidak ada"):
+        export("--tahap", "penetapan")
+
+
+def test_renja_console_command_dispatches_export(db, capsys):
+    from renja.cli import main
+
+    main(["renja", "export", "renja", "--tahun", "2026", "--opd", OPD, "--format", "json"])
+    data = json.loads(capsys.readouterr().out)
+    assert data["total"]["pagu"] == 26736518416
