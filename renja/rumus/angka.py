@@ -87,9 +87,7 @@ def format_rupiah(nilai: Decimal | int | str | None, desimal: int = 0, awalan: b
     return tanda + ("Rp " if awalan else "") + _format_tanpa_tanda(d, desimal)
 
 
-def format_persen(
-    nilai: Decimal | int | str | None, desimal: int = parameter.TEMPAT_DESIMAL_PERSEN.nilai
-) -> str:
+def format_persen(nilai: Decimal | int | str | None, desimal: int = parameter.TEMPAT_DESIMAL_PERSEN.nilai) -> str:
     """Percentage points to text: ``Decimal("89.7308")`` -> ``"89,73%"``; None -> ``"-"``.
 
     ``desimal`` defaults to :data:`renja.rumus.parameter.TEMPAT_DESIMAL_PERSEN` (2).
@@ -274,9 +272,7 @@ def parse_nilai_satuan(teks: str) -> NilaiSatuan:
     nilai = _urai(token, teks)
     satuan = re.sub(r"\s*/\s*", "/", s[len(token) :].strip())
     if any(c.isdigit() for c in satuan):
-        raise AngkaTidakValid(
-            teks, f"satuan '{satuan}' memuat angka lain; satu sel hanya boleh berisi satu nilai"
-        )
+        raise AngkaTidakValid(teks, f"satuan '{satuan}' memuat angka lain; satu sel hanya boleh berisi satu nilai")
     if ":" in satuan:
         raise AngkaTidakValid(teks, "lebih dari satu label ':'; satu sel hanya boleh berisi satu nilai")
     return NilaiSatuan(nilai, satuan, label)

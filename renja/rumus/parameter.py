@@ -64,8 +64,7 @@ PERMENPANRB_14_2017 = (
     "Penyelenggara Pelayanan Publik (BN 2017 No. 708)"
 )
 PERMENPANRB_88_2021 = (
-    "PermenPANRB No. 88 Tahun 2021 tentang Evaluasi Akuntabilitas Kinerja Instansi Pemerintah "
-    "(BN 2021 No. 1569)"
+    "PermenPANRB No. 88 Tahun 2021 tentang Evaluasi Akuntabilitas Kinerja Instansi Pemerintah (BN 2021 No. 1569)"
 )
 PP_2_2018 = "PP No. 2 Tahun 2018 tentang Standar Pelayanan Minimal"
 PERMENDAGRI_59_2021 = "Permendagri No. 59 Tahun 2021 tentang Penerapan Standar Pelayanan Minimal"
@@ -185,9 +184,7 @@ UNSUR_SKM: Parameter[tuple[str, ...]] = Parameter(
 #: Nilai jawaban terendah dan tertinggi tiap pertanyaan SKM.
 SKALA_JAWABAN_SKM: Parameter[tuple[int, int]] = Parameter(
     (1, 4),
-    Sumber(
-        PERMENPANRB_14_2017, "Lampiran, kuesioner: empat pilihan bernilai 1 (terburuk) sampai 4", "2017", "H"
-    ),
+    Sumber(PERMENPANRB_14_2017, "Lampiran, kuesioner: empat pilihan bernilai 1 (terburuk) sampai 4", "2017", "H"),
 )
 
 #: Lembar kerja mencetak bobot rata-rata tertimbang = 1 / jumlah unsur, dibulatkan ke 3 desimal
@@ -319,8 +316,7 @@ PREDIKAT_AKIP: Parameter[tuple[tuple[Decimal, str, str, str], ...]] = Parameter(
             Decimal(30),
             "C",
             "Kurang",
-            "Sistem dan tatanan kurang dapat diandalkan; belum ada sistem manajemen kinerja; "
-            "perlu perbaikan mendasar.",
+            "Sistem dan tatanan kurang dapat diandalkan; belum ada sistem manajemen kinerja; perlu perbaikan mendasar.",
         ),
     ),
     Sumber(
@@ -401,8 +397,7 @@ JENIS_PELAYANAN_DASAR_SOSIAL_KABKOTA: Parameter[tuple[str, ...]] = Parameter(
     ),
     Sumber(
         PP_2_2018,
-        "Jenis pelayanan dasar SPM sosial daerah kabupaten/kota "
-        "(Pasal 10 ayat (3); nomor pasal dari ingatan)",
+        "Jenis pelayanan dasar SPM sosial daerah kabupaten/kota (Pasal 10 ayat (3); nomor pasal dari ingatan)",
         "2018",
         "H",
         "Provinsi: kelompok yang sama di dalam panti, ditambah korban bencana provinsi.",
@@ -413,8 +408,7 @@ TARGET_CAPAIAN_SPM: Parameter[Decimal] = Parameter(
     Decimal(100),
     Sumber(
         PERMENDAGRI_59_2021,
-        "Capaian per jenis = warga negara terlayani sesuai standar / warga negara yang berhak x 100%; "
-        "target 100%",
+        "Capaian per jenis = warga negara terlayani sesuai standar / warga negara yang berhak x 100%; target 100%",
         "2021",
         "H",
         "Indeks capaian SPM berbobot (penerima ~80%, mutu ~20%) dan pita 'Tuntas ...' BELUM "

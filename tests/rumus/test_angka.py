@@ -278,8 +278,7 @@ def test_parse_nilai_satuan_reads_seed_forms(teks, hasil):
         ("Rp .350.000.000", "titik ribuan tidak boleh di awal angka"),  # seed line 936
         (
             # seed line 274: one cell holding five values
-            "PBI : 400.000 Orang, Data LKM : 20.000 KPM PKH : 45.000, "
-            "BPNT : 60.000 Kube e-warung : 60 Warung",
+            "PBI : 400.000 Orang, Data LKM : 20.000 KPM PKH : 45.000, BPNT : 60.000 Kube e-warung : 60 Warung",
             "satu sel hanya boleh berisi satu nilai",
         ),
         ("Orang", "tidak diawali angka"),

@@ -112,9 +112,7 @@ def test_negative_polarity_selisih():
 
 
 def test_negative_polarity_selisih_is_floored_at_zero():
-    assert capaian(target=10, realisasi=25, polaritas=Polaritas.NEGATIF) == HasilCapaian(
-        D(0), Flag.DIBATASI_NOL
-    )
+    assert capaian(target=10, realisasi=25, polaritas=Polaritas.NEGATIF) == HasilCapaian(D(0), Flag.DIBATASI_NOL)
 
 
 def test_negative_polarity_selisih_exactly_zero_is_not_flagged():
@@ -129,9 +127,7 @@ def test_negative_polarity_kebalikan():
 
 @pytest.mark.parametrize(("realisasi", "flag"), [(0, Flag.REALISASI_NOL), (-2, Flag.REALISASI_NEGATIF)])
 def test_negative_polarity_kebalikan_undefined_realisasi_is_flagged(realisasi, flag):
-    hasil = capaian(
-        target=10, realisasi=realisasi, polaritas=Polaritas.NEGATIF, rumus_negatif=RumusNegatif.KEBALIKAN
-    )
+    hasil = capaian(target=10, realisasi=realisasi, polaritas=Polaritas.NEGATIF, rumus_negatif=RumusNegatif.KEBALIKAN)
     assert hasil == HasilCapaian(None, flag)
 
 
@@ -223,9 +219,7 @@ def test_renstra_kumulatif_flow_sums_the_years():
 def test_renstra_kumulatif_stock_takes_the_latest_year():
     """REGULASI.md §7: percentages are not summed. Seed Tabel 3.1: % PPKS terlayani ends at 10% in
     2029; realisasi 6% then 7% -> 7 / 10 = 70%."""
-    hasil = capaian_kumulatif_renstra(
-        target_akhir=10, realisasi_tahunan=[6, 7, None], cara=CaraGabung.TERAKHIR
-    )
+    hasil = capaian_kumulatif_renstra(target_akhir=10, realisasi_tahunan=[6, 7, None], cara=CaraGabung.TERAKHIR)
     assert hasil.persen == D(70)
 
 
@@ -401,8 +395,7 @@ def test_property_capaian_is_antitone_in_realisasi_for_lower_is_better_kebalikan
     kecil, besar = sorted((r1, r2))
     opsi = {"polaritas": Polaritas.NEGATIF, "rumus_negatif": RumusNegatif.KEBALIKAN}
     assert (
-        capaian(target=target, realisasi=kecil, **opsi).persen
-        >= capaian(target=target, realisasi=besar, **opsi).persen
+        capaian(target=target, realisasi=kecil, **opsi).persen >= capaian(target=target, realisasi=besar, **opsi).persen
     )
 
 
@@ -410,10 +403,7 @@ def test_property_capaian_is_antitone_in_realisasi_for_lower_is_better_kebalikan
 def test_property_realisasi_equal_to_target_is_100_percent(target):
     for polaritas in Polaritas:
         for rumus in RumusNegatif:
-            assert (
-                capaian(target=target, realisasi=target, polaritas=polaritas, rumus_negatif=rumus).persen
-                == 100
-            )
+            assert capaian(target=target, realisasi=target, polaritas=polaritas, rumus_negatif=rumus).persen == 100
 
 
 @given(st.decimals(min_value=0, max_value=1000, places=3), st.decimals(min_value=0, max_value=1000, places=3))

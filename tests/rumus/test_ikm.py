@@ -233,9 +233,7 @@ def test_property_uniform_answers_give_exactly_that_value(v, jumlah_unsur):
     assert hasil.konversi == 25 * v
 
 
-@given(
-    st.lists(st.lists(st.integers(min_value=1, max_value=4), min_size=9, max_size=9), min_size=1, max_size=30)
-)
+@given(st.lists(st.lists(st.integers(min_value=1, max_value=4), min_size=9, max_size=9), min_size=1, max_size=30))
 def test_property_ikm_lies_between_1_and_4(responden):
     hasil = ikm(nrr_per_unsur(responden))
     assert 1 <= hasil.nilai <= 4

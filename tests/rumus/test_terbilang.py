@@ -23,8 +23,7 @@ from renja.rumus.terbilang import (
 from renja.rumus.uang import dari_sen
 
 ANGGARAN_2024 = (
-    "tiga puluh satu miliar seratus tiga puluh dua juta "
-    "empat ratus tujuh puluh sembilan ribu dua ratus tiga puluh enam"
+    "tiga puluh satu miliar seratus tiga puluh dua juta empat ratus tujuh puluh sembilan ribu dua ratus tiga puluh enam"
 )
 
 
@@ -172,8 +171,7 @@ def test_rupiah_beyond_range_is_rejected():
         ),
         # seed line 650
         (
-            "Dua miliar delapan ratus tiga puluh lima juta delapan ratus empat puluh ribu "
-            "enam puluh dua rupiah",
+            "Dua miliar delapan ratus tiga puluh lima juta delapan ratus empat puluh ribu enam puluh dua rupiah",
             "2835840062",
         ),
         # seed line 792
