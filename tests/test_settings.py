@@ -46,6 +46,7 @@ def test_sqlite_file_database_runs_in_wal_mode(tmp_path):
         "from django.db import connection; c = connection.cursor(); c.execute('PRAGMA journal_mode'); "
         "print(c.fetchone()[0])"
     )
-    result = run_manage("shell", "-c", code, RENJA_VAR_DIR=str(tmp_path))
+    # a folder that does not exist yet, as on a fresh checkout
+    result = run_manage("shell", "-c", code, RENJA_VAR_DIR=str(tmp_path / "var-baru"))
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip().splitlines()[-1] == "wal"
