@@ -131,6 +131,7 @@ USE_TZ = True
 USE_THOUSAND_SEPARATOR = False  # numbers are formatted explicitly by renja.rumus.angka; years stay 2026
 
 STATIC_URL = "static/"
+STATICFILES_DIRS = [BASE_DIR / "static"]
 STATIC_ROOT = VAR_DIR / "static"
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},

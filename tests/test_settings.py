@@ -50,3 +50,11 @@ def test_sqlite_file_database_runs_in_wal_mode(tmp_path):
     result = run_manage("shell", "-c", code, RENJA_VAR_DIR=str(tmp_path / "var-baru"))
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip().splitlines()[-1] == "wal"
+
+
+def test_own_css_and_htmx_are_served(client, db):
+    # the base template links both; a missing static file would leave the pages unstyled
+    from django.contrib.staticfiles import finders
+
+    assert finders.find("renja/renja.css")
+    assert finders.find("django_htmx/htmx-2.min.js")
