@@ -133,6 +133,18 @@ def access_row_edit(user, row, *, tahap) -> None:
     raise PermissionDenied("Anda tidak memiliki akses ke perangkat daerah ini.")
 
 
+def access_row_create(user, tahap) -> None:
+    """May `user` add rows to `tahap` at all? (The unit of the new row is checked with access_row_edit.)"""
+    if tahap.status == TAHAP_TERKUNCI:
+        raise PermissionDenied(
+            f"Tahap {tahap} sudah ditetapkan dan terkunci; perubahan hanya lewat tahap Perubahan baru."
+        )
+    if tahap.status != "draft":
+        raise PermissionDenied(f"Tahap {tahap} sedang diajukan; kembalikan ke draf dulu untuk menambah baris.")
+    if not roles_in_opd(user, tahap.opd_id) & {Peran.ADMIN, Peran.PERENCANA, Peran.OPERATOR}:
+        raise PermissionDenied("Peran Anda hanya dapat membaca Renja ini, tidak dapat menambah baris.")
+
+
 def access_tahap_create(user, renja) -> None:
     if not can_plan_opd(user, renja.opd_id):
         raise PermissionDenied("Hanya perencana atau admin yang dapat membuat tahap baru.")

@@ -27,9 +27,14 @@ def parse_rupiah_field(teks: str, label: str) -> Decimal | None:
 
 
 class SubKegiatanForm(forms.Form):
-    version = forms.IntegerField(widget=forms.HiddenInput)
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
     kode = forms.CharField(label="Kode", max_length=24)
-    nama = forms.CharField(label="Nama sub kegiatan", widget=forms.Textarea(attrs={"rows": 2, "cols": 80}))
+    nama = forms.CharField(
+        label="Nama sub kegiatan",
+        required=False,
+        help_text="kosongkan untuk memakai nama resmi dari nomenklatur",
+        widget=forms.Textarea(attrs={"rows": 2, "cols": 80}),
+    )
     unit = forms.ModelChoiceField(label="Unit penanggung jawab", queryset=None, required=False, empty_label="—")
     lokasi = forms.CharField(
         label="Lokasi", required=False, help_text="pisahkan dengan koma", widget=forms.TextInput(attrs={"size": 60})
@@ -134,10 +139,10 @@ def pagu_initial(row) -> list[dict]:
     return [{"sumber_dana": p.sumber_dana.kode, "jumlah": angka.format_angka(p.jumlah)} for p in row.pagu.all()]
 
 
-def build_row_input(form: SubKegiatanForm, ind_fs, pagu_fs, *, existing_row) -> RowInput:
+def build_row_input(form: SubKegiatanForm, ind_fs, pagu_fs, *, existing_row=None) -> RowInput:
     cd = form.cleaned_data
     indikator = []
-    old = {i.urutan: i for i in existing_row.indikator.all()}
+    old = {i.urutan: i for i in existing_row.indikator.all()} if existing_row else {}
     for n, f in enumerate(ind_fs.forms):
         d = f.cleaned_data
         if not d or d.get("DELETE") or d.get("kosong"):
@@ -174,6 +179,6 @@ def build_row_input(form: SubKegiatanForm, ind_fs, pagu_fs, *, existing_row) -> 
         prakiraan_target=cd["prakiraan_target"],
         prakiraan_satuan=cd.get("prakiraan_satuan", ""),
         prakiraan_pagu=cd.get("prakiraan_pagu"),
-        sumber=existing_row.sumber,
-        catatan=existing_row.catatan,
+        sumber=existing_row.sumber if existing_row else "",
+        catatan=existing_row.catatan if existing_row else "",
     )

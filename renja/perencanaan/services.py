@@ -103,7 +103,10 @@ def _validate(*, tahap: Tahap, level: str, data: RowInput, parent: RenjaRow | No
     except ValidationError as exc:
         errors.setdefault("kode", []).extend(exc.messages)
     if not data.nama.strip():
-        errors.setdefault("nama", []).append("Nama wajib diisi.")
+        if nomenklatur is not None:
+            data.nama = nomenklatur.nama  # the official name of the code, as SIPD would show it
+        else:
+            errors.setdefault("nama", []).append("Nama wajib diisi.")
     for n, ind in enumerate(data.indikator, start=1):
         if not ind.uraian.strip():
             errors.setdefault("indikator", []).append(f"Indikator {n}: uraian wajib diisi.")

@@ -14,5 +14,7 @@ urlpatterns = [
     path("tahap/<int:tahap_id>/riwayat/", views.tahap_history, name="tahap_history"),
     path("renstra/<int:renstra_id>/", views.renstra_detail, name="renstra"),
     path("baris/<int:row_id>/ubah/", views.subkegiatan_edit, name="subkegiatan_edit"),
+    path("baris/<int:parent_id>/tambah/", views.subkegiatan_create, name="subkegiatan_create"),
+    path("baris/<int:row_id>/hapus/", views.row_delete, name="row_delete"),
     path("baris/<int:row_id>/riwayat/", views.row_history, name="row_history"),
 ]

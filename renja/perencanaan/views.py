@@ -65,6 +65,9 @@ def renja_detail(request, renja_id: int):
         "can_submit": tahap is not None and access.can_submit_opd(user, renja.opd_id),
         "can_approve": tahap is not None and access.can_approve_opd(user, renja.opd_id),
         "can_plan": access.can_plan_opd(user, renja.opd_id),
+        "can_add": tahap is not None
+        and tahap.status == StatusTahap.DRAFT
+        and bool(access.roles_in_opd(user, renja.opd_id) & {"admin", "perencana", "operator"}),
         "jenis_baru": [j for j in JenisTahap if j.value not in {t.jenis for t in tahaps} or j == JenisTahap.PERUBAHAN],
     }
     template = "perencanaan/_tree.html" if request.htmx else "perencanaan/renja_detail.html"
@@ -96,7 +99,7 @@ def subkegiatan_edit(request, row_id: int):
             try:
                 data = build_row_input(form, ind_fs, pagu_fs, existing_row=row)
                 services.subkegiatan_update(
-                    actor=request.user, row=row, expected_version=form.cleaned_data["version"], data=data
+                    actor=request.user, row=row, expected_version=form.cleaned_data["version"] or 0, data=data
                 )
             except services.VersiKedaluwarsa as exc:
                 messages.error(request, str(exc))
@@ -241,3 +244,70 @@ def renstra_detail(request, renstra_id: int):
     except selectors.Renstra.DoesNotExist as exc:
         raise Http404("Renstra tidak ditemukan.") from exc
     return render(request, "perencanaan/renstra_detail.html", {"renstra": renstra})
+
+
+@access.login_required
+def subkegiatan_create(request, parent_id: int):
+    parent = _row_for_view(request, parent_id)
+    if parent.level != Level.KEGIATAN:
+        raise Http404("Sub kegiatan ditambahkan di bawah kegiatan.")
+    tahap = parent.tahap
+    access.access_row_create(request.user, tahap)
+    opd = tahap.renja.opd
+    units = UnitKerja.objects.filter(opd=opd)
+    detail_url = reverse("perencanaan:detail", args=[tahap.renja_id]) + f"?tahap={tahap.pk}"
+    status = 200
+    if request.method == "POST":
+        form = SubKegiatanForm(request.POST, units=units)
+        ind_fs = IndikatorFormSet(request.POST, prefix="indikator")
+        pagu_fs = PaguFormSet(request.POST, prefix="pagu")
+        if form.is_valid() and ind_fs.is_valid() and pagu_fs.is_valid():
+            try:
+                data = build_row_input(form, ind_fs, pagu_fs)
+                row = services.row_create(
+                    actor=request.user, tahap=tahap, level=Level.SUB_KEGIATAN, parent=parent, data=data
+                )
+            except ValidationError as exc:
+                _attach_errors(form, exc)
+                status = 400
+            else:
+                messages.success(request, f"Sub kegiatan {row.kode} ditambahkan.")
+                return redirect(detail_url + f"#row-{row.pk}")
+        else:
+            status = 400
+    else:
+        own_units = sorted(access.operator_units(request.user, opd.pk))
+        form = SubKegiatanForm(
+            initial={"kode": parent.kode + ".", "unit": own_units[0] if own_units else None}, units=units
+        )
+        ind_fs = IndikatorFormSet(prefix="indikator")
+        pagu_fs = PaguFormSet(prefix="pagu")
+    context = {
+        "row": None,
+        "parent": parent,
+        "tahap": tahap,
+        "form": form,
+        "ind_fs": ind_fs,
+        "pagu_fs": pagu_fs,
+        "detail_url": detail_url,
+        "conflict": False,
+    }
+    return render(request, "perencanaan/subkegiatan_form.html", context, status=status)
+
+
+@require_POST
+@access.login_required
+def row_delete(request, row_id: int):
+    row = _row_for_view(request, row_id)
+    detail_url = reverse("perencanaan:detail", args=[row.tahap.renja_id]) + f"?tahap={row.tahap_id}"
+    try:
+        services.row_delete(
+            actor=request.user, row=row, expected_version=_int_or_none(request.POST.get("version")) or 0
+        )
+    except services.VersiKedaluwarsa as exc:
+        messages.error(request, str(exc))
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+    else:
+        messages.success(request, f"Baris {row.kode} dihapus dari tahap {row.tahap}.")
+    return redirect(detail_url)

@@ -1,6 +1,8 @@
 """Every URL says how it is guarded (renja.organisasi.access.public or login_required), and every guarded
 view refuses an anonymous visitor."""
 
+import re
+
 import pytest
 from django.urls import URLPattern, URLResolver, get_resolver
 
@@ -21,11 +23,9 @@ def test_every_view_has_an_access_mark():
 
 
 def sample_url(route: str) -> str:
-    return "/" + route.replace("<int:renja_id>", "1").replace("<int:tahap_id>", "1").replace(
-        "<int:row_id>", "1"
-    ).replace("<int:renstra_id>", "1").replace("<str:versi>", "2027").replace("<path:kode>", "1.06").replace(
-        "<str:kode>", "1.06"
-    )
+    url = re.sub(r"<int:[a-z_]+>", "1", route)
+    url = url.replace("<str:versi>", "2027")
+    return "/" + re.sub(r"<(str|path):[a-z_]+>", "1.06", url)
 
 
 @pytest.mark.django_db
