@@ -1,3 +1,5 @@
+import os
+
 from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
@@ -13,6 +15,9 @@ class Command(BaseCommand):
         parser.add_argument("--noreload", action="store_true")
 
     def handle(self, *args, addrport="127.0.0.1:8000", noreload=False, **options):
+        if os.environ.get("RUN_MAIN") == "true":  # the autoreloader's child: the parent did the set-up
+            call_command("runserver", addrport, use_reloader=True)
+            return
         call_command("migrate", interactive=False, verbosity=0)
         if settings.RENJA_DEMO:
             if not loader.demo_is_loaded():
