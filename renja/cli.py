@@ -23,7 +23,14 @@ def manage_main(argv: list[str]) -> int:
 
 
 def main(argv: list[str] | None = None) -> int:
-    argv = list(sys.argv if argv is None else argv)
+    try:
+        return _dispatch(list(sys.argv if argv is None else argv))
+    except BrokenPipeError:  # `renja export ... | head`: the reader left; not an error of ours
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
+
+
+def _dispatch(argv: list[str]) -> int:
     prog, args = "renja", argv[1:]
     if args and args[0] == "serve":
         return manage_main([prog, "renja_serve", *args[1:]])
