@@ -8,7 +8,7 @@ from django.views.decorators.http import require_POST
 from renja.inti.models import AuditEvent
 from renja.organisasi import access
 from renja.organisasi.models import UnitKerja
-from renja.perencanaan import selectors, services
+from renja.perencanaan import history, selectors, services
 from renja.perencanaan.forms import (
     IndikatorFormSet,
     PaguFormSet,
@@ -141,7 +141,8 @@ def _attach_errors(form, exc: ValidationError) -> None:
 def row_history(request, row_id: int):
     row = _row_for_view(request, row_id)
     events = AuditEvent.objects.filter(object_type=row._meta.label_lower, object_id=str(row.pk)).select_related("actor")
-    return render(request, "perencanaan/row_history.html", {"row": row, "events": events})
+    entries = [(e, history.describe(e)) for e in events]
+    return render(request, "perencanaan/row_history.html", {"row": row, "entries": entries})
 
 
 @access.login_required
@@ -151,7 +152,8 @@ def tahap_history(request, tahap_id: int):
     events = AuditEvent.objects.filter(object_type=tahap._meta.label_lower, object_id=str(tahap.pk)).select_related(
         "actor"
     )
-    return render(request, "perencanaan/tahap_history.html", {"tahap": tahap, "events": events})
+    entries = [(e, history.describe(e)) for e in events]
+    return render(request, "perencanaan/tahap_history.html", {"tahap": tahap, "entries": entries})
 
 
 @access.login_required

@@ -39,9 +39,31 @@ def test_history_page(client, users, tahap_final):
     html = client.get(f"/renja/baris/{row.pk}/riwayat/").content.decode()
     assert "1.06.04.2.01.0002 Penyediaan Sandang" in html
     assert "Riwayat perubahan" in html and "Rp 100.000.000" in html
-    assert "row_create" in html
+    assert "Dibuat" in html and "PAD Rp 100.000.000" in html
 
 
 def test_demo_load_is_audited(db):
     assert AuditEvent.objects.filter(action="row_create").count() > 100
     assert AuditEvent.objects.filter(action="tahap_tetapkan").count() == 1
+
+
+def test_history_page_shows_old_and_new_readably(client, users, tahap_final):
+    row = row_of(tahap_final, "1.06.04.2.01.0002")
+    data = RowInput(
+        kode=row.kode,
+        nama=row.nama,
+        unit=row.unit,
+        lokasi=row.lokasi,
+        kelompok_sasaran=row.kelompok_sasaran,
+        prioritas_nasional=row.prioritas_nasional,
+        prioritas_daerah=row.prioritas_daerah,
+        prakiraan_pagu=row.prakiraan_pagu,
+        indikator=[IndikatorInput(uraian="Jumlah Orang", target=Target(nilai=Decimal(175)), satuan="Orang")],
+        pagu={"PAD": Decimal(120000000)},
+    )
+    services.subkegiatan_update(actor=users["operator.rehsos"], row=row, expected_version=1, data=data)
+    client.force_login(users["pimpinan"])
+    html = client.get(f"/renja/baris/{row.pk}/riwayat/").content.decode()
+    assert "Operator Bidang Rehsos" in html
+    assert "<td>PAD Rp 100.000.000</td><td>PAD Rp 120.000.000</td>" in html
+    assert ": 175 Orang</td>" in html
