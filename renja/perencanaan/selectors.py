@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from decimal import Decimal
+from functools import cached_property
 
 from django.db.models import Prefetch, QuerySet
 
@@ -65,17 +66,17 @@ class Node:
     def level(self) -> str:
         return self.row.level
 
-    @property
+    @cached_property
     def indikator(self) -> list[Indikator]:
         return list(self.row.indikator.all())
 
-    @property
+    @cached_property
     def pagu_rows(self) -> list[Pagu]:
         return list(self.row.pagu.all())
 
-    @property
+    @cached_property
     def sumber_dana(self) -> str:
-        return ", ".join(p.sumber_dana.kode for p in self.row.pagu.all())
+        return ", ".join(p.sumber_dana.kode for p in self.pagu_rows)
 
 
 @dataclass
@@ -95,23 +96,41 @@ class RenjaTree:
                 yield from k.children
 
 
-def rows_queryset(tahap: Tahap) -> QuerySet[RenjaRow]:
-    return (
-        RenjaRow.objects.filter(tahap=tahap)
-        .select_related("unit")
-        .prefetch_related(
-            Prefetch("indikator", queryset=Indikator.objects.order_by("urutan", "id")),
-            Prefetch("pagu", queryset=Pagu.objects.select_related("sumber_dana").order_by("sumber_dana__kode")),
-        )
-        .order_by("urutan", "id")
-    )
+def _cached(model, items: list) -> QuerySet:
+    """A queryset that already holds `items`, as prefetch_related would leave it."""
+    qs = model.objects.none()
+    qs._result_cache = items
+    qs._prefetch_done = True
+    return qs
+
+
+def tahap_rows(tahap: Tahap) -> list[RenjaRow]:
+    """All rows of a stage with indikator and pagu attached: three queries whatever the size.
+
+    Django's prefetch_related builds a queryset per row; for thousands of rows that bookkeeping costs more
+    than the queries, so the children are grouped here and put in the same cache `row.indikator.all()` reads.
+    """
+    rows = list(RenjaRow.objects.filter(tahap=tahap).select_related("unit").order_by("urutan", "id"))
+    indikator: dict[int, list[Indikator]] = {r.pk: [] for r in rows}
+    pagu: dict[int, list[Pagu]] = {r.pk: [] for r in rows}
+    for i in Indikator.objects.filter(row__tahap=tahap).order_by("row_id", "urutan", "id"):
+        indikator[i.row_id].append(i)
+    for p in (
+        Pagu.objects.filter(row__tahap=tahap).select_related("sumber_dana").order_by("row_id", "sumber_dana__kode")
+    ):
+        pagu[p.row_id].append(p)
+    for r in rows:
+        r.tahap = tahap  # cached FK: access checks read row.tahap.renja without a query per row
+        r._prefetched_objects_cache = {
+            "indikator": _cached(Indikator, indikator[r.pk]),
+            "pagu": _cached(Pagu, pagu[r.pk]),
+        }
+    return rows
 
 
 def renja_tree(*, tahap: Tahap, unit_id: int | None = None) -> RenjaTree:
     """Program > kegiatan > sub kegiatan with totals; with `unit_id`, only that unit's sub kegiatan count."""
-    rows = list(rows_queryset(tahap))
-    for r in rows:
-        r.tahap = tahap  # cached FK: access checks read row.tahap.renja without a query per row
+    rows = tahap_rows(tahap)
     nodes = {r.pk: Node(row=r) for r in rows}
     programs: list[Node] = []
     for r in rows:
