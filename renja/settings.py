@@ -156,7 +156,8 @@ SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if _env_bool("BEHI
 SESSION_COOKIE_HTTPONLY = True
 X_FRAME_OPTIONS = "DENY"
 
-RENJA_DEMO = _env_bool("RENJA_DEMO", True)
+# Demo data and printed demo logins: on for development, off in production unless asked for.
+RENJA_DEMO = _env_bool("RENJA_DEMO", DEBUG)
 
 LOGGING = {
     "version": 1,

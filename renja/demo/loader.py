@@ -203,12 +203,17 @@ def demo_load(*, passwords: dict[str, str] | None = None) -> DemoResult:
     versi = NomenklaturVersi.objects.get(kode=str(final["nomenklatur_versi"]))
     renja = plan.renja_create(actor=admin, opd=opd, tahun=int(final["tahun"]), nomenklatur_versi=versi, renstra=renstra)
 
-    t1 = plan.tahap_create(actor=admin, renja=renja, jenis=rkpd["tahap"], catatan=rkpd.get("sumber", ""), system=True)
+    t1 = plan.tahap_create(
+        actor=admin, renja=renja, jenis=rkpd["tahap"], kosong=True, catatan=rkpd.get("sumber", ""), system=True
+    )
     load_tahap_rows(actor=admin, tahap=t1, data=rkpd)
     plan.tahap_submit(actor=admin, tahap=t1, system=True)
     plan.tahap_tetapkan(actor=admin, tahap=t1, system=True)
 
-    t2 = plan.tahap_create(actor=admin, renja=renja, jenis=final["tahap"], catatan=final.get("sumber", ""), system=True)
+    # The final stage is its own document (BAB IV), not an edit of Tabel 2.19: an import, so it starts empty.
+    t2 = plan.tahap_create(
+        actor=admin, renja=renja, jenis=final["tahap"], kosong=True, catatan=final.get("sumber", ""), system=True
+    )
     load_tahap_rows(actor=admin, tahap=t2, data=final)
     return DemoResult(users=users, renja=renja)
 
@@ -234,14 +239,21 @@ def demo_logins_text() -> str:
 
 
 def demo_reset() -> None:
-    """Remove the demo OPD and everything under it (and the demo users)."""
+    """Remove the demo OPD, everything under it, the demo users and their audit events; nothing else."""
     from renja.inti.models import AuditEvent
     from renja.organisasi.models import Pemda
 
+    User = get_user_model()
     with transaction.atomic():
+        opd = PerangkatDaerah.objects.filter(kode=OPD_KODE).first()
+        demo_users = list(User.objects.filter(username__in=[u[0] for u in DEMO_USERS]).values_list("pk", flat=True))
+        if opd is not None:
+            AuditEvent.objects.filter(scope=str(opd.pk)).delete()
+        AuditEvent.objects.filter(
+            object_type=User._meta.label_lower, object_id__in=[str(p) for p in demo_users]
+        ).delete()
         Renja.objects.filter(opd__kode=OPD_KODE).delete()
         Renstra.objects.filter(opd__kode=OPD_KODE).delete()
-        get_user_model().objects.filter(username__in=[u[0] for u in DEMO_USERS]).delete()
+        User.objects.filter(pk__in=demo_users).delete()
         PerangkatDaerah.objects.filter(kode=OPD_KODE).delete()
         Pemda.objects.filter(perangkat_daerah__isnull=True).delete()
-        AuditEvent.objects.all().delete()

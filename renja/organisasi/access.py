@@ -114,35 +114,65 @@ def access_opd_view(user, opd) -> None:
 
 def access_row_edit(user, row, *, tahap) -> None:
     """May `user` change `row` (a Renja row) in `tahap`? Checks the lock first: nobody edits a locked tahap."""
-    if tahap.status == TAHAP_TERKUNCI:
-        raise PermissionDenied(
-            f"Tahap {tahap} sudah ditetapkan dan terkunci; perubahan hanya lewat tahap Perubahan baru."
-        )
-    if tahap.status != "draft":
-        raise PermissionDenied(f"Tahap {tahap} sedang diajukan; kembalikan ke draf dulu untuk mengubah baris.")
+    _check_tahap_open(tahap, "mengubah baris")
     if can_edit_row(user, row):
         return
     roles = roles_in_opd(user, row.opd_id)
     if Peran.OPERATOR in roles:
+        if row.unit_id is None:
+            raise PermissionDenied("Operator wajib memilih unit kerjanya sendiri sebagai unit penanggung jawab.")
         raise PermissionDenied(
-            "Anda operator unit lain: baris ini menjadi tanggung jawab "
-            f"{row.unit or 'unit yang belum ditentukan'}, Anda hanya dapat mengubah baris unit Anda."
+            f"Anda operator unit lain: baris ini menjadi tanggung jawab {row.unit}, "
+            "Anda hanya dapat mengubah baris unit Anda."
         )
     if roles:
         raise PermissionDenied("Peran Anda hanya dapat membaca Renja ini, tidak dapat mengubahnya.")
     raise PermissionDenied("Anda tidak memiliki akses ke perangkat daerah ini.")
 
 
-def access_row_create(user, tahap) -> None:
-    """May `user` add rows to `tahap` at all? (The unit of the new row is checked with access_row_edit.)"""
+def _check_tahap_open(tahap, verb: str) -> None:
     if tahap.status == TAHAP_TERKUNCI:
         raise PermissionDenied(
             f"Tahap {tahap} sudah ditetapkan dan terkunci; perubahan hanya lewat tahap Perubahan baru."
         )
     if tahap.status != "draft":
-        raise PermissionDenied(f"Tahap {tahap} sedang diajukan; kembalikan ke draf dulu untuk menambah baris.")
-    if not roles_in_opd(user, tahap.opd_id) & {Peran.ADMIN, Peran.PERENCANA, Peran.OPERATOR}:
+        raise PermissionDenied(f"Tahap {tahap} sedang diajukan; kembalikan ke draf dulu untuk {verb}.")
+
+
+def can_add_rows(user, tahap) -> bool:
+    """Whether to offer 'add' at all (the unit and kegiatan are checked by access_row_add)."""
+    return tahap.status == "draft" and bool(
+        roles_in_opd(user, tahap.opd_id) & {Peran.ADMIN, Peran.PERENCANA, Peran.OPERATOR}
+    )
+
+
+def can_edit_row_in(user, row, tahap) -> bool:
+    """Whether to offer 'edit' on a row: an open (draft) stage and a role that may edit it."""
+    return tahap.status == "draft" and can_edit_row(user, row)
+
+
+def access_row_create(user, tahap) -> None:
+    """May `user` open the form that adds rows to `tahap`?"""
+    _check_tahap_open(tahap, "menambah baris")
+    if not can_add_rows(user, tahap):
         raise PermissionDenied("Peran Anda hanya dapat membaca Renja ini, tidak dapat menambah baris.")
+
+
+def access_row_add(user, tahap, *, unit, units_under_parent: set) -> None:
+    """May `user` add a row for `unit` under a kegiatan whose rows belong to `units_under_parent`?
+
+    An operator adds rows only for their own unit, and only under a kegiatan their unit already works in;
+    a new kegiatan for a unit is the perencana's decision.
+    """
+    access_row_create(user, tahap)
+    roles = roles_in_opd(user, tahap.opd_id)
+    if roles & {Peran.ADMIN, Peran.PERENCANA}:
+        return
+    own = operator_units(user, tahap.opd_id)
+    if unit is None or unit.pk not in own:
+        raise PermissionDenied("Operator hanya dapat menambah sub kegiatan untuk unit kerjanya sendiri.")
+    if not own & units_under_parent:
+        raise PermissionDenied("Kegiatan ini belum memuat sub kegiatan unit Anda; minta perencana menambahkannya.")
 
 
 def access_tahap_create(user, renja) -> None:

@@ -6,7 +6,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 
 from renja.perencanaan.models import SumberDana
-from renja.perencanaan.services import IndikatorInput, RowInput
+from renja.perencanaan.services import PAGU_MAKS, IndikatorInput, RowInput
 from renja.perencanaan.targets import agregasi_bawaan, parse_target, target_of
 from renja.rumus import angka
 
@@ -23,6 +23,8 @@ def parse_rupiah_field(teks: str, label: str) -> Decimal | None:
         raise ValidationError(f"{label} tidak boleh negatif.")
     if nilai != nilai.to_integral_value():
         raise ValidationError(f"{label} harus Rupiah bulat tanpa sen.")
+    if nilai > PAGU_MAKS:
+        raise ValidationError(f"{label} melebihi batas {angka.format_rupiah(PAGU_MAKS)}.")
     return nilai
 
 
@@ -43,9 +45,9 @@ class SubKegiatanForm(forms.Form):
         label="Prioritas nasional", required=False, widget=forms.Textarea(attrs={"rows": 2, "cols": 80})
     )
     prioritas_daerah = forms.CharField(label="Prioritas daerah", required=False)
-    kelompok_sasaran = forms.CharField(label="Kelompok sasaran", required=False)
+    kelompok_sasaran = forms.CharField(label="Kelompok sasaran", required=False, max_length=300)
     prakiraan_target = forms.CharField(label="Target prakiraan maju (n+1)", required=False)
-    prakiraan_satuan = forms.CharField(label="Satuan prakiraan maju", required=False)
+    prakiraan_satuan = forms.CharField(label="Satuan prakiraan maju", required=False, max_length=60)
     prakiraan_pagu = forms.CharField(label="Pagu prakiraan maju (Rp)", required=False)
 
     def __init__(self, *args, units=None, **kwargs):
@@ -79,7 +81,7 @@ class SubKegiatanForm(forms.Form):
 class IndikatorForm(forms.Form):
     uraian = forms.CharField(label="Indikator", required=False, widget=forms.Textarea(attrs={"rows": 2, "cols": 70}))
     target = forms.CharField(label="Target", required=False, widget=forms.TextInput(attrs={"size": 10}))
-    satuan = forms.CharField(label="Satuan", required=False, widget=forms.TextInput(attrs={"size": 12}))
+    satuan = forms.CharField(label="Satuan", required=False, max_length=60, widget=forms.TextInput(attrs={"size": 12}))
 
     def clean(self):
         data = super().clean()
@@ -88,14 +90,11 @@ class IndikatorForm(forms.Form):
         if not any((data.get(k) or "").strip() for k in ("uraian", "target", "satuan")):
             data["kosong"] = True
             return data
+        # Parsing only; whether uraian, target and satuan are required is the service's rule.
         try:
-            data["target_parsed"] = parse_target(data.get("target"), label="Target")
+            data["target_parsed"] = parse_target(data.get("target"), wajib=False, label="Target")
         except ValidationError as exc:
             self.add_error("target", exc)
-        if not (data.get("satuan") or "").strip():
-            self.add_error("satuan", "Satuan wajib diisi (mis. Orang, Dokumen, Paket, %).")
-        if not (data.get("uraian") or "").strip():
-            self.add_error("uraian", "Uraian indikator wajib diisi.")
         return data
 
 

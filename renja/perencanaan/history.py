@@ -4,6 +4,8 @@ from decimal import Decimal, InvalidOperation
 
 from renja.rumus import angka
 
+HIDDEN = {"tahap_id"}  # bookkeeping keys in snapshots, not shown
+
 LABELS = {
     "kode": "Kode",
     "nama": "Nama",
@@ -53,4 +55,4 @@ def describe(event) -> list[tuple[str, str, str]]:
         keys = [k for k, _, _ in event.changes]
     else:
         keys = [k for k in dict.fromkeys([*old, *new]) if (new or old).get(k) not in (None, "", [], {}, "-")]
-    return [(LABELS.get(k, k), show(k, old.get(k)), show(k, new.get(k))) for k in keys]
+    return [(LABELS.get(k, k), show(k, old.get(k)), show(k, new.get(k))) for k in keys if k not in HIDDEN]

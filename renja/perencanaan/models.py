@@ -215,6 +215,14 @@ class RenjaRow(models.Model):
     prakiraan_pagu = MoneyField(null=True, blank=True)
     sumber = models.TextField(blank=True, help_text="asal data, mis. baris dokumen")
     catatan = models.TextField(blank=True)
+    disalin_dari = models.ForeignKey(
+        "self",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="baris asal di tahap sebelumnya",
+    )
     version = models.PositiveIntegerField(default=1)
     diubah_pada = models.DateTimeField(auto_now=True)
 

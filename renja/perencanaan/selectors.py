@@ -6,11 +6,15 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import cached_property
 
-from django.db.models import Prefetch, QuerySet
+from django.db.models import Prefetch, Q, QuerySet
 
+from renja.inti.models import AuditEvent
 from renja.organisasi import access
+from renja.organisasi.models import UnitKerja
 from renja.perencanaan.models import (
+    URUTAN_TAHAP,
     Indikator,
+    JenisTahap,
     Level,
     Pagu,
     Renja,
@@ -23,6 +27,7 @@ from renja.perencanaan.models import (
     Tahap,
 )
 from renja.perencanaan.targets import target_of
+from renja.rumus import angka
 
 NOL = Decimal(0)
 
@@ -86,6 +91,7 @@ class RenjaTree:
     total_pagu: Decimal
     total_prakiraan_pagu: Decimal
     counts: dict[str, int]
+    prakiraan_kosong: int = 0  # sub kegiatan without a prakiraan maju pagu: the n+1 total is incomplete
 
     def flat(self):
         """Rows in display order (program, its kegiatan, their sub kegiatan)."""
@@ -167,6 +173,9 @@ def renja_tree(*, tahap: Tahap, unit_id: int | None = None) -> RenjaTree:
         total_pagu=sum((p.pagu for p in kept_programs), NOL),
         total_prakiraan_pagu=sum((p.prakiraan_pagu for p in kept_programs), NOL),
         counts=counts,
+        prakiraan_kosong=sum(
+            1 for p in kept_programs for k in p.children for sub in k.children if sub.row.prakiraan_pagu is None
+        ),
     )
 
 
@@ -218,8 +227,43 @@ class TahapDiff:
         return self.b.total_pagu - self.a.total_pagu
 
 
-def _targets(node: Node) -> list[tuple[str, str]]:
-    return [(target_of(i).tampil(), i.satuan) for i in node.row.indikator.all()]
+def _targets(node: Node) -> str:
+    return "; ".join(f"{target_of(i).tampil()} {i.satuan}".strip() for i in node.row.indikator.all()) or "-"
+
+
+def _pagu_detail(node: Node) -> str:
+    if node.level != Level.SUB_KEGIATAN:
+        return angka.format_rupiah(node.pagu)
+    return "; ".join(f"{p.sumber_dana.kode} {angka.format_rupiah(p.jumlah)}" for p in node.row.pagu.all()) or "-"
+
+
+def _prakiraan(node: Node) -> str:
+    r = node.row
+    target = target_of(r, "prakiraan_target")
+    parts = [] if target.kosong else [f"{target.tampil()} {r.prakiraan_satuan}".strip()]
+    if r.level == Level.SUB_KEGIATAN:
+        parts.append("-" if r.prakiraan_pagu is None else angka.format_rupiah(r.prakiraan_pagu))
+    return "; ".join(parts) or "-"
+
+
+def _changes(na: Node, nb: Node) -> list[str]:
+    out = []
+    checks = [
+        ("target", _targets),
+        ("pagu", _pagu_detail),
+        ("unit", lambda n: str(n.row.unit) if n.row.unit_id else "-"),
+        ("lokasi", lambda n: ", ".join(n.row.lokasi or []) or "-"),
+        ("prakiraan maju", _prakiraan),
+    ]
+    for label, show in checks:
+        before, after = show(na), show(nb)
+        if before != after:
+            out.append(f"{label} {before} → {after}")
+    if na.row.nama != nb.row.nama:
+        out.append("nama berubah")
+    if [i.uraian for i in na.row.indikator.all()] != [i.uraian for i in nb.row.indikator.all()]:
+        out.append("uraian indikator berubah")
+    return out
 
 
 def tahap_diff(*, a: Tahap, b: Tahap) -> TahapDiff:
@@ -234,23 +278,56 @@ def tahap_diff(*, a: Tahap, b: Tahap) -> TahapDiff:
         ref = nb or na
         if na is None:
             out.append(DiffRow(kode, ref.level, ref.row.nama, "tambah", None, nb, ["baris baru"]))
-            continue
-        if nb is None:
+        elif nb is None:
             out.append(DiffRow(kode, ref.level, ref.row.nama, "hapus", na, None, ["baris dihapus"]))
-            continue
-        changes = []
-        ta, tb = _targets(na), _targets(nb)
-        if ta != tb:
-            fmt = lambda ts: "; ".join(f"{t} {s}".strip() for t, s in ts) or "-"  # noqa: E731
-            changes.append(f"target {fmt(ta)} → {fmt(tb)}")
-        if na.pagu != nb.pagu:
-            changes.append("pagu berubah")
-        if na.row.nama != nb.row.nama:
-            changes.append("nama berubah")
-        if [i.uraian for i in na.row.indikator.all()] != [i.uraian for i in nb.row.indikator.all()]:
-            changes.append("uraian indikator berubah")
-        out.append(DiffRow(kode, ref.level, ref.row.nama, "ubah" if changes else "sama", na, nb, changes))
+        else:
+            changes = _changes(na, nb)
+            out.append(DiffRow(kode, ref.level, ref.row.nama, "ubah" if changes else "sama", na, nb, changes))
     return TahapDiff(a=tree_a, b=tree_b, rows=out)
+
+
+# --- units and history ------------------------------------------------------------------------------
+
+
+def unit_queryset(*, opd_id: int) -> QuerySet[UnitKerja]:
+    return UnitKerja.objects.filter(opd_id=opd_id)
+
+
+def unit_list(*, opd) -> list[UnitKerja]:
+    return list(unit_queryset(opd_id=opd.pk))
+
+
+def jenis_tahap_berikut(tahaps: list[Tahap]) -> list[JenisTahap]:
+    """The stage kinds that may follow the latest one (services.tahap_create enforces the same order)."""
+    if not tahaps:
+        return list(JenisTahap)
+    latest = URUTAN_TAHAP[tahaps[-1].jenis]
+    return [j for j in JenisTahap if URUTAN_TAHAP[j] > latest or j == JenisTahap.PERUBAHAN]
+
+
+def row_history_events(*, row: RenjaRow) -> list[AuditEvent]:
+    """Events of this row and of the rows it was copied from in earlier stages, newest first."""
+    ids, current = [row.pk], row.disalin_dari_id
+    while current is not None and current not in ids:
+        ids.append(current)
+        current = RenjaRow.objects.filter(pk=current).values_list("disalin_dari_id", flat=True).first()
+    return list(
+        AuditEvent.objects.filter(object_type=row._meta.label_lower, object_id__in=[str(i) for i in ids])
+        .select_related("actor")
+        .order_by("-created_at", "-id")
+    )
+
+
+def tahap_history_events(*, tahap: Tahap) -> list[AuditEvent]:
+    """Transitions of the stage and rows deleted from it (their snapshot names the stage)."""
+    return list(
+        AuditEvent.objects.filter(
+            Q(object_type=tahap._meta.label_lower, object_id=str(tahap.pk))
+            | Q(action="row_delete", old__tahap_id=tahap.pk)
+        )
+        .select_related("actor")
+        .order_by("-created_at", "-id")
+    )
 
 
 # --- Renstra ------------------------------------------------------------------------------------------

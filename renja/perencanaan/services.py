@@ -27,8 +27,12 @@ from renja.perencanaan.models import (
     SumberDana,
     Tahap,
 )
-from renja.perencanaan.targets import Target, target_of
+from renja.perencanaan.targets import Target, target_of, target_problem
+from renja.rumus.angka import format_rupiah
 from renja.rumus.uang import bulatkan
+
+# Below what an integer-sen BIGINT holds (9,2 x 10^16 Rupiah) and within what terbilang can write out.
+PAGU_MAKS = Decimal("999999999999999")
 
 
 class VersiKedaluwarsa(Exception):
@@ -116,6 +120,10 @@ def _validate(*, tahap: Tahap, level: str, data: RowInput, parent: RenjaRow | No
             errors.setdefault("indikator", []).append(f"Indikator {n}: target tidak boleh negatif.")
         if not ind.satuan.strip() and not ind.target.kosong:
             errors.setdefault("indikator", []).append(f"Indikator {n}: satuan wajib diisi (mis. Orang, Dokumen, %).")
+        if len(ind.satuan.strip()) > 60:
+            errors.setdefault("indikator", []).append(f"Indikator {n}: satuan paling banyak 60 karakter.")
+        if (problem := target_problem(ind.target)) is not None:
+            errors.setdefault("indikator", []).append(f"Indikator {n}: {problem}")
     if level == Level.SUB_KEGIATAN and not data.indikator:
         errors.setdefault("indikator", []).append("Sub kegiatan wajib memiliki minimal satu indikator.")
     sumber_by_kode = {s.kode: s for s in SumberDana.objects.filter(kode__in=list(data.pagu))}
@@ -126,16 +134,30 @@ def _validate(*, tahap: Tahap, level: str, data: RowInput, parent: RenjaRow | No
             errors.setdefault("pagu", []).append(f"Sumber dana '{kode}' tidak dikenal.")
         if jumlah is None or jumlah < 0:
             errors.setdefault("pagu", []).append(f"Pagu {kode} harus Rupiah bulat ≥ 0.")
+        elif jumlah > PAGU_MAKS:
+            errors.setdefault("pagu", []).append(f"Pagu {kode} melebihi batas {format_rupiah(PAGU_MAKS)}.")
         elif bulatkan(jumlah) != jumlah:
             errors.setdefault("pagu", []).append(f"Pagu {kode} harus Rupiah bulat tanpa sen (isi {jumlah}).")
     if data.prakiraan_pagu is not None and (
-        data.prakiraan_pagu < 0 or bulatkan(data.prakiraan_pagu) != data.prakiraan_pagu
+        data.prakiraan_pagu < 0
+        or data.prakiraan_pagu > PAGU_MAKS
+        or bulatkan(data.prakiraan_pagu) != data.prakiraan_pagu
     ):
         errors.setdefault("prakiraan_pagu", []).append("Pagu prakiraan maju harus Rupiah bulat ≥ 0.")
+    if (problem := target_problem(data.prakiraan_target)) is not None:
+        errors.setdefault("prakiraan_target", []).append(problem)
     if not data.prakiraan_target.kosong and not data.prakiraan_satuan.strip():
         errors.setdefault("prakiraan_satuan", []).append("Satuan prakiraan maju wajib diisi bila targetnya diisi.")
     if data.unit is not None and data.unit.opd_id != tahap.renja.opd_id:
         errors.setdefault("unit", []).append("Unit kerja harus unit dari perangkat daerah ini.")
+    if level == Level.SUB_KEGIATAN and data.unit is None:
+        errors.setdefault("unit", []).append("Unit penanggung jawab wajib dipilih untuk sub kegiatan.")
+    for field_name, value, limit in (
+        ("kelompok_sasaran", data.kelompok_sasaran, 300),
+        ("prakiraan_satuan", data.prakiraan_satuan, 60),
+    ):
+        if len(value.strip()) > limit:
+            errors.setdefault(field_name, []).append(f"Paling banyak {limit} karakter (terisi {len(value.strip())}).")
     if errors:
         raise ValidationError(errors)
     return nomenklatur, sumber_by_kode
@@ -189,7 +211,18 @@ def _check_row_write(*, actor, row: RenjaRow, tahap: Tahap, system: bool) -> Non
         access.access_row_edit(actor, row, tahap=tahap)
 
 
-def _check_version(current: RenjaRow, expected_version: int) -> None:
+def _lock_tahap(tahap_id: int) -> Tahap:
+    """Lock the stage first in every row write: a concurrent penetapan waits, or we see it and refuse."""
+    return (
+        Tahap.objects.select_for_update(of=("self",))
+        .select_related("renja__nomenklatur_versi", "renja__opd")
+        .get(pk=tahap_id)
+    )
+
+
+def _check_version(current: RenjaRow, expected_version: int | None) -> None:
+    if expected_version is None:
+        raise ValidationError("Formulir tidak lengkap (versi baris hilang); muat ulang halaman lalu ulangi.")
     if current.version == expected_version:
         return
     last = (
@@ -207,15 +240,23 @@ def _check_version(current: RenjaRow, expected_version: int) -> None:
 def row_create(
     *, actor, tahap: Tahap, level: str, data: RowInput, parent: RenjaRow | None = None, system: bool = False
 ) -> RenjaRow:
+    tahap = _lock_tahap(tahap.pk)
     expected_parent = {Level.PROGRAM: None, Level.KEGIATAN: Level.PROGRAM, Level.SUB_KEGIATAN: Level.KEGIATAN}[level]
     if (parent.level if parent else None) != expected_parent:
         raise ValidationError({"parent": f"{Level(level).label} harus berada di bawah {expected_parent or 'OPD'}."})
-    row = RenjaRow(tahap=tahap, level=level, parent=parent, unit=data.unit)
-    row.tahap = tahap
-    _check_row_write(actor=actor, row=row, tahap=tahap, system=system)
+    if parent is not None and parent.tahap_id != tahap.pk:
+        raise ValidationError({"parent": "Baris induk berasal dari tahap lain."})
+    if tahap.status == StatusTahap.DITETAPKAN:
+        raise PermissionDenied(
+            f"Tahap {tahap} sudah ditetapkan dan terkunci; perubahan hanya lewat tahap Perubahan baru."
+        )
+    if not system:
+        units_under_parent = set(parent.children.values_list("unit_id", flat=True)) if parent else set()
+        access.access_row_add(actor, tahap, unit=data.unit, units_under_parent=units_under_parent)
     nomenklatur, sumber_by_kode = _validate(tahap=tahap, level=level, data=data, parent=parent)
     if RenjaRow.objects.filter(tahap=tahap, kode=data.kode.strip()).exists():
         raise ValidationError({"kode": f"Kode {data.kode} sudah ada di tahap {tahap}."})
+    row = RenjaRow(tahap=tahap, level=level, parent=parent)
     _assign(row, data, nomenklatur)
     row.urutan = (RenjaRow.objects.filter(tahap=tahap).aggregate(m=Max("urutan"))["m"] or 0) + 1
     row.save()
@@ -232,60 +273,54 @@ def row_create(
 
 
 @transaction.atomic
-def subkegiatan_update(*, actor, row: RenjaRow, expected_version: int, data: RowInput) -> RenjaRow:
+def subkegiatan_update(*, actor, row: RenjaRow, expected_version: int | None, data: RowInput) -> RenjaRow:
     """Change a sub kegiatan. Refused when the row changed since `expected_version` was read."""
-    current = (
-        RenjaRow.objects.select_for_update(of=("self",))
-        .select_related("tahap__renja__nomenklatur_versi", "parent", "unit")
-        .get(pk=row.pk)
-    )
+    tahap = _lock_tahap(RenjaRow.objects.values_list("tahap_id", flat=True).get(pk=row.pk))
+    current = RenjaRow.objects.select_for_update(of=("self",)).select_related("parent", "unit").get(pk=row.pk)
+    current.tahap = tahap
     if current.level != Level.SUB_KEGIATAN:
         raise ValidationError("Hanya sub kegiatan yang diubah lewat formulir ini.")
-    _check_row_write(actor=actor, row=current, tahap=current.tahap, system=False)
+    _check_row_write(actor=actor, row=current, tahap=tahap, system=False)
     # The unit the row moves to must also be one the actor may edit (an operator cannot give rows away).
-    if data.unit is not None and data.unit.pk != current.unit_id:
-        moved = RenjaRow(tahap=current.tahap, unit=data.unit)
-        access.access_row_edit(actor, moved, tahap=current.tahap)
+    if (data.unit.pk if data.unit else None) != current.unit_id:
+        access.access_row_edit(actor, RenjaRow(tahap=tahap, unit=data.unit), tahap=tahap)
     _check_version(current, expected_version)
     old = _snapshot(current)
-    nomenklatur, sumber_by_kode = _validate(tahap=current.tahap, level=current.level, data=data, parent=current.parent)
-    if (
-        data.kode.strip() != current.kode
-        and RenjaRow.objects.filter(tahap=current.tahap, kode=data.kode.strip()).exists()
-    ):
+    nomenklatur, sumber_by_kode = _validate(tahap=tahap, level=current.level, data=data, parent=current.parent)
+    if data.kode.strip() != current.kode and RenjaRow.objects.filter(tahap=tahap, kode=data.kode.strip()).exists():
         raise ValidationError({"kode": f"Kode {data.kode} sudah dipakai baris lain di tahap ini."})
     _assign(current, data, nomenklatur)
     current.version = current.version + 1
     current.save()
     _write_children(row=current, data=data, sumber_by_kode=sumber_by_kode)
-    new = _snapshot(current)
     audit_record(
         actor=actor,
         event_type="update",
         action="subkegiatan_update",
         obj=current,
-        scope=str(current.tahap.renja.opd_id),
+        scope=str(tahap.renja.opd_id),
         old=old,
-        new=new,
+        new=_snapshot(current),
     )
     return current
 
 
 @transaction.atomic
-def row_delete(*, actor, row: RenjaRow, expected_version: int) -> None:
-    current = RenjaRow.objects.select_for_update(of=("self",)).select_related("tahap__renja", "unit").get(pk=row.pk)
-    _check_row_write(actor=actor, row=current, tahap=current.tahap, system=False)
+def row_delete(*, actor, row: RenjaRow, expected_version: int | None) -> None:
+    tahap = _lock_tahap(RenjaRow.objects.values_list("tahap_id", flat=True).get(pk=row.pk))
+    current = RenjaRow.objects.select_for_update(of=("self",)).select_related("unit").get(pk=row.pk)
+    current.tahap = tahap
+    _check_row_write(actor=actor, row=current, tahap=tahap, system=False)
     _check_version(current, expected_version)
     if current.children.exists():
         raise ValidationError(f"Baris {current.kode} masih memiliki baris di bawahnya; hapus itu dulu.")
-    old = _snapshot(current)
     audit_record(
         actor=actor,
         event_type="delete",
         action="row_delete",
         obj=current,
-        scope=str(current.tahap.renja.opd_id),
-        old=old,
+        scope=str(tahap.renja.opd_id),
+        old={**_snapshot(current), "tahap_id": tahap.pk},
     )
     current.delete()
 
@@ -335,6 +370,7 @@ def _copy_rows(*, source: Tahap, target: Tahap) -> int:
                 prakiraan_pagu=r.prakiraan_pagu,
                 sumber=r.sumber,
                 catatan=r.catatan,
+                disalin_dari_id=r.pk,
             )
             batch.append(clone)
         created = RenjaRow.objects.bulk_create(batch)
@@ -368,26 +404,51 @@ def _copy_rows(*, source: Tahap, target: Tahap) -> int:
 
 @transaction.atomic
 def tahap_create(
-    *, actor, renja: Renja, jenis: str, dari: Tahap | None = None, catatan: str = "", system: bool = False
+    *,
+    actor,
+    renja: Renja,
+    jenis: str,
+    dari: Tahap | None = None,
+    kosong: bool = False,
+    catatan: str = "",
+    system: bool = False,
 ) -> Tahap:
-    """Start a new stage, as a copy of an earlier one (`dari`) or empty."""
+    """Start the next stage of a Renja as a copy of the latest one (`dari`, default: the latest).
+
+    One stage is open at a time: the previous stages must be ditetapkan first, and stages follow the
+    regulation's order (Rancangan Awal ... Penetapan, then Perubahan 1, 2, ...). `kosong=True` starts an
+    empty stage; only the first stage of a Renja, or an import (system), may do that.
+    """
     if not system:
         access.access_tahap_create(actor, renja)
+    Renja.objects.select_for_update(of=("self",)).filter(pk=renja.pk).first()  # one tahap_create at a time
     if jenis not in JenisTahap.values:
         raise ValidationError(f"Jenis tahap '{jenis}' tidak dikenal.")
-    if dari is not None and dari.renja_id != renja.pk:
-        raise ValidationError("Tahap asal harus dari Renja yang sama.")
-    existing = Tahap.objects.filter(renja=renja, jenis=jenis)
-    if jenis != JenisTahap.PERUBAHAN and existing.exists():
-        raise ValidationError(f"Tahap {JenisTahap(jenis).label} sudah ada untuk Renja ini.")
-    if jenis == JenisTahap.PERUBAHAN and not Tahap.objects.filter(renja=renja, status=StatusTahap.DITETAPKAN).exists():
+    existing = list(Tahap.objects.filter(renja=renja).order_by("urutan", "nomor"))
+    latest = existing[-1] if existing else None
+    open_stages = [t for t in existing if t.status != StatusTahap.DITETAPKAN]
+    if open_stages:
+        raise ValidationError(f"Tahap {open_stages[0]} belum ditetapkan; tetapkan dulu sebelum memulai tahap baru.")
+    if latest is not None and jenis != JenisTahap.PERUBAHAN and URUTAN_TAHAP[jenis] <= URUTAN_TAHAP[latest.jenis]:
+        raise ValidationError(
+            f"Tahap {JenisTahap(jenis).label} tidak dapat dibuat setelah {latest}; urutan tahap: "
+            + " → ".join(JenisTahap.labels)
+            + "."
+        )
+    if jenis == JenisTahap.PERUBAHAN and latest is None:
         raise ValidationError("Perubahan hanya dapat dibuat setelah ada tahap yang ditetapkan.")
-    if (
-        Tahap.objects.filter(renja=renja).exclude(status=StatusTahap.DITETAPKAN).exists()
-        and jenis == JenisTahap.PERUBAHAN
-    ):
-        raise ValidationError("Masih ada tahap yang belum ditetapkan; tetapkan dulu sebelum membuat Perubahan.")
-    nomor = (existing.aggregate(m=Max("nomor"))["m"] or 0) + 1 if jenis == JenisTahap.PERUBAHAN else 1
+    if kosong:
+        if latest is not None and not system:
+            raise ValidationError("Tahap baru disalin dari tahap terakhir; hanya tahap pertama yang boleh kosong.")
+        dari = None
+    else:
+        if dari is None:
+            dari = latest
+        elif latest is None or dari.pk != latest.pk:
+            raise ValidationError(f"Tahap baru harus disalin dari tahap terakhir ({latest or 'belum ada'}).")
+    nomor = 1
+    if jenis == JenisTahap.PERUBAHAN:
+        nomor = sum(1 for t in existing if t.jenis == JenisTahap.PERUBAHAN) + 1
     tahap = Tahap.objects.create(
         renja=renja,
         jenis=jenis,

@@ -28,6 +28,25 @@ class Target:
         return format_nilai(self.nilai)
 
 
+# Target columns are DECIMAL(20, 4): at most 4 decimals and 16 digits before the comma.
+DESIMAL_MAKS = 4
+NILAI_MAKS = Decimal(10) ** 16
+
+
+def target_problem(target: Target) -> str | None:
+    """Why a target cannot be stored, or None."""
+    if target.nilai is None:
+        return None
+    if target.nilai < 0:
+        return "target tidak boleh negatif."
+    if abs(target.nilai) >= NILAI_MAKS:
+        return "target terlalu besar (paling banyak 16 digit sebelum koma)."
+    exponent = target.nilai.normalize().as_tuple().exponent
+    if isinstance(exponent, int) and -exponent > DESIMAL_MAKS:
+        return f"target paling banyak {DESIMAL_MAKS} angka di belakang koma."
+    return None
+
+
 def format_nilai(nilai: Decimal) -> str:
     nilai = Decimal(nilai)
     desimal = 0 if nilai == nilai.to_integral_value() else min(4, max(0, -nilai.normalize().as_tuple().exponent))
@@ -52,7 +71,10 @@ def parse_target(teks: str | None, *, wajib: bool = True, label: str = "Target")
         ) from exc
     if nilai < 0:
         raise ValidationError(f"{label} '{teks}' tidak boleh negatif.")
-    return Target(nilai=nilai)
+    target = Target(nilai=nilai)
+    if (problem := target_problem(target)) is not None:
+        raise ValidationError(f"{label} '{teks}': {problem}")
+    return target
 
 
 def target_of(obj, prefix: str = "target") -> Target:

@@ -5,9 +5,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
-from renja.inti.models import AuditEvent
 from renja.organisasi import access
-from renja.organisasi.models import UnitKerja
 from renja.perencanaan import history, selectors, services
 from renja.perencanaan.forms import (
     IndikatorFormSet,
@@ -17,7 +15,7 @@ from renja.perencanaan.forms import (
     indikator_initial,
     pagu_initial,
 )
-from renja.perencanaan.models import JenisTahap, Level, RenjaRow, StatusTahap, Tahap
+from renja.perencanaan.models import Level, RenjaRow, Tahap
 
 
 def _int_or_none(value):
@@ -44,15 +42,17 @@ def renja_detail(request, renja_id: int):
     tahaps = selectors.tahap_list(renja=renja)
     wanted = _int_or_none(request.GET.get("tahap"))
     tahap = next((t for t in tahaps if t.pk == wanted), None) or selectors.tahap_default(tahaps)
-    units = list(UnitKerja.objects.filter(opd=renja.opd))
+    units = selectors.unit_list(opd=renja.opd)
     unit_id = _int_or_none(request.GET.get("unit"))
     unit = next((u for u in units if u.pk == unit_id), None)
     tree = selectors.renja_tree(tahap=tahap, unit_id=unit.pk if unit else None) if tahap else None
     user = request.user
     editable_ids = set()
-    if tahap and tahap.status == StatusTahap.DRAFT and tree:
+    if tree:
         editable_ids = {
-            n.row.pk for n in tree.flat() if n.level == Level.SUB_KEGIATAN and access.can_edit_row(user, n.row)
+            n.row.pk
+            for n in tree.flat()
+            if n.level == Level.SUB_KEGIATAN and access.can_edit_row_in(user, n.row, tahap)
         }
     context = {
         "renja": renja,
@@ -65,10 +65,8 @@ def renja_detail(request, renja_id: int):
         "can_submit": tahap is not None and access.can_submit_opd(user, renja.opd_id),
         "can_approve": tahap is not None and access.can_approve_opd(user, renja.opd_id),
         "can_plan": access.can_plan_opd(user, renja.opd_id),
-        "can_add": tahap is not None
-        and tahap.status == StatusTahap.DRAFT
-        and bool(access.roles_in_opd(user, renja.opd_id) & {"admin", "perencana", "operator"}),
-        "jenis_baru": [j for j in JenisTahap if j.value not in {t.jenis for t in tahaps} or j == JenisTahap.PERUBAHAN],
+        "can_add": tahap is not None and access.can_add_rows(user, tahap),
+        "jenis_baru": selectors.jenis_tahap_berikut(tahaps),
     }
     template = "perencanaan/_tree.html" if request.htmx else "perencanaan/renja_detail.html"
     return render(request, template, context)
@@ -88,7 +86,7 @@ def subkegiatan_edit(request, row_id: int):
         raise Http404("Hanya sub kegiatan yang dapat diubah di sini.")
     tahap = row.tahap
     access.access_row_edit(request.user, row, tahap=tahap)
-    units = UnitKerja.objects.filter(opd=tahap.renja.opd)
+    units = selectors.unit_queryset(opd_id=tahap.renja.opd_id)
     detail_url = reverse("perencanaan:detail", args=[tahap.renja_id]) + f"?tahap={tahap.pk}#row-{row.pk}"
     status = 200
     if request.method == "POST":
@@ -99,12 +97,18 @@ def subkegiatan_edit(request, row_id: int):
             try:
                 data = build_row_input(form, ind_fs, pagu_fs, existing_row=row)
                 services.subkegiatan_update(
-                    actor=request.user, row=row, expected_version=form.cleaned_data["version"] or 0, data=data
+                    actor=request.user, row=row, expected_version=form.cleaned_data["version"], data=data
                 )
             except services.VersiKedaluwarsa as exc:
                 messages.error(request, str(exc))
                 status = 409
                 row = _row_for_view(request, row_id)  # show the value that is now stored, beside the user's
+                # Keep everything the user typed; the form now carries the stored version, so a second
+                # "Simpan" after reading the stored values is a deliberate overwrite, not a blind one.
+                data = request.POST.copy()
+                data["version"] = row.version
+                form = SubKegiatanForm(data, units=units)
+                form.is_valid()
             except ValidationError as exc:
                 _attach_errors(form, exc)
                 status = 400
@@ -140,8 +144,7 @@ def _attach_errors(form, exc: ValidationError) -> None:
 @access.login_required
 def row_history(request, row_id: int):
     row = _row_for_view(request, row_id)
-    events = AuditEvent.objects.filter(object_type=row._meta.label_lower, object_id=str(row.pk)).select_related("actor")
-    entries = [(e, history.describe(e)) for e in events]
+    entries = [(e, history.describe(e)) for e in selectors.row_history_events(row=row)]
     return render(request, "perencanaan/row_history.html", {"row": row, "entries": entries})
 
 
@@ -149,10 +152,7 @@ def row_history(request, row_id: int):
 def tahap_history(request, tahap_id: int):
     tahap = get_object_or_404(Tahap.objects.select_related("renja__opd"), pk=tahap_id)
     access.access_opd_view(request.user, tahap.renja.opd)
-    events = AuditEvent.objects.filter(object_type=tahap._meta.label_lower, object_id=str(tahap.pk)).select_related(
-        "actor"
-    )
-    entries = [(e, history.describe(e)) for e in events]
+    entries = [(e, history.describe(e)) for e in selectors.tahap_history_events(tahap=tahap)]
     return render(request, "perencanaan/tahap_history.html", {"tahap": tahap, "entries": entries})
 
 
@@ -256,7 +256,7 @@ def subkegiatan_create(request, parent_id: int):
     tahap = parent.tahap
     access.access_row_create(request.user, tahap)
     opd = tahap.renja.opd
-    units = UnitKerja.objects.filter(opd=opd)
+    units = selectors.unit_queryset(opd_id=opd.pk)
     detail_url = reverse("perencanaan:detail", args=[tahap.renja_id]) + f"?tahap={tahap.pk}"
     status = 200
     if request.method == "POST":
@@ -303,9 +303,7 @@ def row_delete(request, row_id: int):
     row = _row_for_view(request, row_id)
     detail_url = reverse("perencanaan:detail", args=[row.tahap.renja_id]) + f"?tahap={row.tahap_id}"
     try:
-        services.row_delete(
-            actor=request.user, row=row, expected_version=_int_or_none(request.POST.get("version")) or 0
-        )
+        services.row_delete(actor=request.user, row=row, expected_version=_int_or_none(request.POST.get("version")))
     except services.VersiKedaluwarsa as exc:
         messages.error(request, str(exc))
     except ValidationError as exc:

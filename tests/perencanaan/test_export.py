@@ -31,14 +31,22 @@ def test_json_totals_match_the_page(db):
     }
     assert data["total"]["jumlah_program"] == 6
     permakanan = next(r for r in data["rows"] if r["kode"] == "1.06.04.2.01.0001")
-    assert (permakanan["target"], permakanan["satuan"], permakanan["pagu"]) == ("500", "Orang", 1000000000)
+    assert permakanan["indikator"] == [
+        {
+            "uraian": "Jumlah Orang yang Mendapatkan Pemenuhan Kebutuhan Permakanan Sesuai dengan Standar Gizi "
+            "Minimal Kewenangan Kabupaten/Kota",
+            "target": "500",
+            "satuan": "Orang",
+        }
+    ]
+    assert permakanan["pagu"] == 1000000000 and permakanan["pagu_per_sumber_dana"] == {"PAD": 1000000000}
     assert permakanan["unit"] == "Bidang Rehabilitasi Sosial"
 
 
 def test_json_of_earlier_stage(db):
     data = json.loads(export("--tahap", "rancangan_akhir_rkpd", "--format", "json"))
     permakanan = next(r for r in data["rows"] if r["kode"] == "1.06.04.2.01.0001")
-    assert permakanan["target"] == "1800"
+    assert permakanan["indikator"][0]["target"] == "1800"
 
 
 def test_csv(db):
@@ -58,3 +66,32 @@ def test_renja_console_command_dispatches_export(db, capsys):
     main(["renja", "export", "renja", "--tahun", "2026", "--opd", OPD, "--format", "json"])
     data = json.loads(capsys.readouterr().out)
     assert data["total"]["pagu"] == 26736518416
+
+
+def test_csv_money_adds_up_with_several_indicators(users, tahap_final):
+    from decimal import Decimal
+
+    from renja.perencanaan import services
+    from renja.perencanaan.models import RenjaRow
+    from renja.perencanaan.services import IndikatorInput, RowInput
+    from renja.perencanaan.targets import Target
+
+    row = RenjaRow.objects.get(tahap=tahap_final, kode="1.06.04.2.01.0001")
+    data = RowInput(
+        kode=row.kode,
+        nama=row.nama,
+        unit=row.unit,
+        pagu={"PAD": Decimal(1000000000)},
+        indikator=[
+            IndikatorInput(uraian="Jumlah orang", target=Target(nilai=Decimal(500)), satuan="Orang"),
+            IndikatorInput(uraian="Jumlah paket", target=Target(nilai=Decimal(12000)), satuan="Paket"),
+        ],
+    )
+    services.subkegiatan_update(actor=users["perencana"], row=row, expected_version=1, data=data)
+    rows = list(csv.DictReader(io.StringIO(export("--format", "csv"))))
+    lines = [r for r in rows if r["kode"] == "1.06.04.2.01.0001"]
+    assert [(r["target"], r["satuan"], r["pagu"]) for r in lines] == [
+        ("500", "Orang", "1000000000"),
+        ("12000", "Paket", ""),
+    ]
+    assert sum(int(r["pagu"]) for r in rows if r["level"] == "sub_kegiatan" and r["pagu"]) == 26736518416

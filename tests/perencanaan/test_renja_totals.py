@@ -75,6 +75,6 @@ def test_renja_list_redirects_single_renja(client, users, renja2026):
 def test_stage_switcher_shows_the_chosen_stage(client, users, renja2026, tahap_rkpd):
     client.force_login(users["pemeriksa"])
     html = client.get(f"/renja/{renja2026.pk}/?tahap={tahap_rkpd.pk}").content.decode()
-    assert "Ditetapkan (terkunci)" in html
+    assert 'id="status-tahap">Ditetapkan (terkunci)</span>' in html
     # Tabel 2.19 (first) gives Penyediaan Permakanan 1800 Orang; the page formats it the Indonesian way.
     assert "1.800" in html

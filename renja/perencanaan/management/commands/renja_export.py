@@ -55,24 +55,25 @@ class Command(BaseCommand):
         rows = []
         for n in tree.flat():
             r = n.row
-            inds = list(r.indikator.all()) or [None]
-            for i in inds:
-                rows.append(
-                    {
-                        "kode": r.kode,
-                        "level": r.level,
-                        "nama": r.nama,
-                        "indikator": i.uraian if i else "",
-                        "target": _target(target_of(i)) if i else "",
-                        "satuan": i.satuan if i else "",
-                        "pagu": _rupiah(n.pagu),
-                        "unit": r.unit.nama if r.unit_id else "",
-                        "sumber_dana": n.sumber_dana,
-                        "prakiraan_maju_target": _target(target_of(r, "prakiraan_target")),
-                        "prakiraan_maju_satuan": r.prakiraan_satuan,
-                        "prakiraan_maju_pagu": _rupiah(n.prakiraan_pagu),
-                    }
-                )
+            rows.append(
+                {
+                    "kode": r.kode,
+                    "level": r.level,
+                    "nama": r.nama,
+                    "indikator": [
+                        {"uraian": i.uraian, "target": _target(target_of(i)), "satuan": i.satuan}
+                        for i in r.indikator.all()
+                    ],
+                    "pagu": _rupiah(n.pagu),
+                    "pagu_per_sumber_dana": {p.sumber_dana.kode: _rupiah(p.jumlah) for p in r.pagu.all()},
+                    "unit": r.unit.nama if r.unit_id else "",
+                    "lokasi": list(r.lokasi or []),
+                    "sumber_dana": n.sumber_dana,
+                    "prakiraan_maju_target": _target(target_of(r, "prakiraan_target")),
+                    "prakiraan_maju_satuan": r.prakiraan_satuan,
+                    "prakiraan_maju_pagu": _rupiah(n.prakiraan_pagu),
+                }
+            )
         totals = {
             "pagu": _rupiah(tree.total_pagu),
             "prakiraan_maju_pagu": _rupiah(tree.total_prakiraan_pagu),
@@ -91,16 +92,53 @@ class Command(BaseCommand):
             }
             self.stdout.write(json.dumps(payload, ensure_ascii=False, indent=2))
         else:
-            out = self.stdout._out if hasattr(self.stdout, "_out") else sys.stdout
-            writer = csv.DictWriter(out, fieldnames=list(rows[0].keys()) if rows else ["kode"], lineterminator="\n")
-            writer.writeheader()
-            writer.writerows(rows)
-            writer.writerow(
-                {
-                    "kode": "",
-                    "level": "total",
-                    "nama": "JUMLAH",
-                    "pagu": totals["pagu"],
-                    "prakiraan_maju_pagu": totals["prakiraan_maju_pagu"],
-                }
-            )
+            self._write_csv(rows, totals)
+
+    def _write_csv(self, rows: list[dict], totals: dict) -> None:
+        """One line per indicator (the SIPD layout); money only on a row's first line so columns add up."""
+        out = self.stdout._out if hasattr(self.stdout, "_out") else sys.stdout
+        fields = [
+            "kode",
+            "level",
+            "nama",
+            "indikator",
+            "target",
+            "satuan",
+            "pagu",
+            "unit",
+            "sumber_dana",
+            "lokasi",
+            "prakiraan_maju_target",
+            "prakiraan_maju_satuan",
+            "prakiraan_maju_pagu",
+        ]
+        writer = csv.DictWriter(out, fieldnames=fields, lineterminator="\n")
+        writer.writeheader()
+        for row in rows:
+            for n, ind in enumerate(row["indikator"] or [{"uraian": "", "target": "", "satuan": ""}]):
+                first = n == 0
+                writer.writerow(
+                    {
+                        "kode": row["kode"],
+                        "level": row["level"],
+                        "nama": row["nama"],
+                        "indikator": ind["uraian"],
+                        "target": ind["target"],
+                        "satuan": ind["satuan"],
+                        "pagu": row["pagu"] if first else "",
+                        "unit": row["unit"],
+                        "sumber_dana": row["sumber_dana"],
+                        "lokasi": ", ".join(row["lokasi"]),
+                        "prakiraan_maju_target": row["prakiraan_maju_target"] if first else "",
+                        "prakiraan_maju_satuan": row["prakiraan_maju_satuan"] if first else "",
+                        "prakiraan_maju_pagu": row["prakiraan_maju_pagu"] if first else "",
+                    }
+                )
+        writer.writerow(
+            {
+                "level": "total",
+                "nama": "JUMLAH",
+                "pagu": totals["pagu"],
+                "prakiraan_maju_pagu": totals["prakiraan_maju_pagu"],
+            }
+        )
