@@ -90,10 +90,8 @@ def subkegiatan_edit(request, row_id: int):
     detail_url = reverse("perencanaan:detail", args=[tahap.renja_id]) + f"?tahap={tahap.pk}#row-{row.pk}"
     status = 200
     if request.method == "POST":
-        form = SubKegiatanForm(request.POST, units=units)
-        ind_fs = IndikatorFormSet(request.POST, prefix="indikator")
-        pagu_fs = PaguFormSet(request.POST, prefix="pagu")
-        if form.is_valid() and ind_fs.is_valid() and pagu_fs.is_valid():
+        form, ind_fs, pagu_fs = _bound_forms(request, units)
+        if all([form.is_valid(), ind_fs.is_valid(), pagu_fs.is_valid()]):
             try:
                 data = build_row_input(form, ind_fs, pagu_fs, existing_row=row)
                 services.subkegiatan_update(
@@ -131,6 +129,14 @@ def subkegiatan_edit(request, row_id: int):
         "conflict": status == 409,
     }
     return render(request, "perencanaan/subkegiatan_form.html", context, status=status)
+
+
+def _bound_forms(request, units):
+    return (
+        SubKegiatanForm(request.POST, units=units),
+        IndikatorFormSet(request.POST, prefix="indikator"),
+        PaguFormSet(request.POST, prefix="pagu"),
+    )
 
 
 def _attach_errors(form, exc: ValidationError) -> None:
@@ -260,10 +266,8 @@ def subkegiatan_create(request, parent_id: int):
     detail_url = reverse("perencanaan:detail", args=[tahap.renja_id]) + f"?tahap={tahap.pk}"
     status = 200
     if request.method == "POST":
-        form = SubKegiatanForm(request.POST, units=units)
-        ind_fs = IndikatorFormSet(request.POST, prefix="indikator")
-        pagu_fs = PaguFormSet(request.POST, prefix="pagu")
-        if form.is_valid() and ind_fs.is_valid() and pagu_fs.is_valid():
+        form, ind_fs, pagu_fs = _bound_forms(request, units)
+        if all([form.is_valid(), ind_fs.is_valid(), pagu_fs.is_valid()]):
             try:
                 data = build_row_input(form, ind_fs, pagu_fs)
                 row = services.row_create(
