@@ -222,6 +222,10 @@ class TahapDiff:
     def count(self, status: str) -> int:
         return sum(1 for r in self.rows if r.status == status)
 
+    def count_kind(self, label: str) -> int:
+        """Rows with a change of one kind: 'target', 'pagu', 'unit', 'lokasi', 'prakiraan maju'."""
+        return sum(1 for r in self.rows if any(c.startswith(label + " ") for c in r.perubahan))
+
     @property
     def selisih_total(self) -> Decimal:
         return self.b.total_pagu - self.a.total_pagu

@@ -173,6 +173,8 @@ def renja_diff(request, renja_id: int):
     show_all = request.GET.get("semua") == "1"
     rows = (diff.rows if show_all else diff.changed) if diff else []
     ringkas = {s: diff.count(s) for s in ("tambah", "hapus", "ubah")} if diff else {}
+    jenis = ("target", "pagu", "unit", "lokasi", "prakiraan maju")
+    per_jenis = [(j, diff.count_kind(j)) for j in jenis] if diff else []
     return render(
         request,
         "perencanaan/renja_diff.html",
@@ -184,6 +186,7 @@ def renja_diff(request, renja_id: int):
             "diff": diff,
             "rows": rows,
             "ringkas": ringkas,
+            "per_jenis": per_jenis,
             "show_all": show_all,
         },
     )

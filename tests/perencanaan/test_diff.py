@@ -31,3 +31,15 @@ def test_diff_page(client, users, renja2026, tahap_rkpd, tahap_final):
     assert "1.06.04.2.01.0001" in html
     assert "target 1.800 Orang → 500 Orang" in html
     assert html.count("Rp 26.736.518.416") == 2
+
+
+def test_diff_counts_changes_by_kind(client, users, renja2026, tahap_rkpd, tahap_final):
+    diff = tahap_diff(a=tahap_rkpd, b=tahap_final)
+    # 13 sub kegiatan targets differ between Tabel 2.19 and BAB IV (renja/demo/data/README.md); the salary row's
+    # satuan is "Orang/Bulan" vs "Orang/bulan" (1); kegiatan 1.06.01.2.01/.02/.08/.09 use other indicators in
+    # BAB IV (4); 1.06.04, 1.06.04.2.01 and 1.06.06.2.02 have a blank target in Tabel 2.19 and 100 % in BAB IV (3)
+    assert diff.count_kind("target") == 13 + 1 + 4 + 3
+    assert diff.count_kind("pagu") == 0
+    client.force_login(users["pemeriksa"])
+    html = client.get(f"/renja/{renja2026.pk}/selisih/?a={tahap_rkpd.pk}&b={tahap_final.pk}").content.decode()
+    assert 'id="jenis-target">21<' in html and 'id="jenis-pagu">0<' in html
