@@ -235,6 +235,11 @@ def test_property_uniform_answers_give_exactly_that_value(v, jumlah_unsur):
 
 @given(st.lists(st.lists(st.integers(min_value=1, max_value=4), min_size=9, max_size=9), min_size=1, max_size=30))
 def test_property_ikm_lies_between_1_and_4(responden):
-    hasil = ikm(nrr_per_unsur(responden))
+    per_unsur = nrr_per_unsur(responden)
+    hasil = ikm(per_unsur)
     assert 1 <= hasil.nilai <= 4
     assert 25 <= hasil.konversi <= 100
+    # with the default weights of exactly 1/9 the IKM is the plain mean of the nine NRR, never the 0,111 sum
+    # (PermenPANRB 14/2017 Lampiran; REGULASI.md §1.3 note), and konversi is IKM x 25
+    assert bulatkan(hasil.nilai, 10) == bulatkan(sum(per_unsur) / Decimal(9), 10)
+    assert bulatkan(hasil.konversi, 8) == bulatkan(hasil.nilai * 25, 8)

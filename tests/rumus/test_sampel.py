@@ -59,6 +59,8 @@ def test_population_must_be_int(populasi):
 def test_property_sample_is_between_1_and_the_population_and_at_most_384(n):
     s = krejcie_morgan(n)
     assert 1 <= s <= min(n, 384)
+    # a larger population never needs a smaller sample (the formula is increasing in N)
+    assert krejcie_morgan(n + 1) >= s
 
 
 @given(st.integers(min_value=1, max_value=10**7), st.integers(min_value=0, max_value=10**4))
