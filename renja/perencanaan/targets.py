@@ -5,6 +5,7 @@ from decimal import Decimal
 
 from django.core.exceptions import ValidationError
 
+from renja.inti.format import angka_ringkas
 from renja.rumus import angka
 
 # Ordinal grades used as targets: AKIP predikat (PermenPANRB 88/2021) and IKM mutu (PermenPANRB 14/2017).
@@ -48,9 +49,7 @@ def target_problem(target: Target) -> str | None:
 
 
 def format_nilai(nilai: Decimal) -> str:
-    nilai = Decimal(nilai)
-    desimal = 0 if nilai == nilai.to_integral_value() else min(4, max(0, -nilai.normalize().as_tuple().exponent))
-    return angka.format_angka(nilai, desimal=desimal)
+    return angka_ringkas(nilai)
 
 
 def parse_target(teks: str | None, *, wajib: bool = True, label: str = "Target") -> Target:

@@ -2,6 +2,7 @@
 
 from django import template
 
+from renja.inti.format import angka_ringkas
 from renja.rumus import angka
 
 register = template.Library()
@@ -33,13 +34,7 @@ def angka_target(value):
     """A target number as typed: 1.176, 12,5 — no trailing zeros of the DecimalField."""
     if value is None or value == "":
         return "-"
-    from decimal import Decimal
-
-    nilai = Decimal(value)
-    if nilai == nilai.to_integral_value():
-        return angka.format_angka(nilai, desimal=0)
-    exp = -nilai.normalize().as_tuple().exponent
-    return angka.format_angka(nilai, desimal=min(4, max(0, exp)))
+    return angka_ringkas(value)
 
 
 @register.filter
