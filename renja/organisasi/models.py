@@ -39,6 +39,27 @@ class PerangkatDaerah(models.Model):
     def __str__(self):
         return f"{self.nama} {self.pemda}"
 
+    @property
+    def bidang_urusan_daftar(self) -> list[str]:
+        """The bidang urusan this OPD carries, read from its SIPD unit code (see bidang_dari_kode_opd)."""
+        return bidang_dari_kode_opd(self.kode) or ([self.bidang_urusan] if self.bidang_urusan else [])
+
+
+def bidang_dari_kode_opd(kode: str) -> list[str]:
+    """The one to three bidang urusan carried by an SIPD unit code X.XX.X.XX.X.XX.XX.XXXX, in order.
+
+    1.06.0.00.0.00.01.0000 -> ['1.06']; 5.01.5.05.0.00.01.0000 -> ['5.01', '5.05'] ("0.00" is an empty slot).
+    Returns [] when the code does not have the eight parts.
+    """
+    parts = (kode or "").strip().split(".")
+    if len(parts) != 8:
+        return []
+    hasil = []
+    for urusan, bidang in ((parts[0], parts[1]), (parts[2], parts[3]), (parts[4], parts[5])):
+        if urusan != "0" and bidang.strip("0"):
+            hasil.append(f"{urusan}.{bidang}")
+    return hasil
+
 
 class UnitKerja(models.Model):
     opd = models.ForeignKey(PerangkatDaerah, on_delete=models.CASCADE, related_name="unit_kerja")

@@ -1,7 +1,7 @@
 from django.conf import settings
 from django.db import models
 
-from renja.inti.fields import MoneyField
+from renja.inti.fields import AngkaTepatField, MoneyField
 from renja.nomenklatur.models import Nomenklatur, NomenklaturVersi
 from renja.organisasi.models import PerangkatDaerah, UnitKerja
 
@@ -102,7 +102,7 @@ class RenstraIndikator(models.Model):
 class RenstraTarget(models.Model):
     indikator = models.ForeignKey(RenstraIndikator, on_delete=models.CASCADE, related_name="target")
     tahun = models.PositiveSmallIntegerField()
-    nilai = models.DecimalField(max_digits=20, decimal_places=4, null=True, blank=True)
+    nilai = AngkaTepatField(null=True, blank=True)
     grade = models.CharField(max_length=4, blank=True)
 
     class Meta:
@@ -209,7 +209,7 @@ class RenjaRow(models.Model):
     prioritas_nasional = models.TextField(blank=True)
     prioritas_daerah = models.TextField(blank=True)
     kelompok_sasaran = models.CharField(max_length=300, blank=True)
-    prakiraan_target_nilai = models.DecimalField(max_digits=20, decimal_places=4, null=True, blank=True)
+    prakiraan_target_nilai = AngkaTepatField(null=True, blank=True)
     prakiraan_target_grade = models.CharField(max_length=4, blank=True)
     prakiraan_satuan = models.CharField(max_length=60, blank=True)
     prakiraan_pagu = MoneyField(null=True, blank=True)
@@ -244,7 +244,7 @@ class Indikator(models.Model):
     row = models.ForeignKey(RenjaRow, on_delete=models.CASCADE, related_name="indikator")
     urutan = models.PositiveSmallIntegerField(default=0)
     uraian = models.TextField()
-    target_nilai = models.DecimalField(max_digits=20, decimal_places=4, null=True, blank=True)
+    target_nilai = AngkaTepatField(null=True, blank=True)
     target_grade = models.CharField(max_length=4, blank=True)
     satuan = models.CharField(max_length=60, blank=True)
     polaritas = models.CharField(max_length=5, choices=Polaritas.choices, default=Polaritas.NAIK)

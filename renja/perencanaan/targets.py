@@ -5,6 +5,7 @@ from decimal import Decimal
 
 from django.core.exceptions import ValidationError
 
+from renja.inti.fields import ANGKA_MAKS_EKSKLUSIF, SKALA_DESIMAL
 from renja.inti.format import angka_ringkas
 from renja.rumus import angka
 
@@ -29,9 +30,10 @@ class Target:
         return format_nilai(self.nilai)
 
 
-# Target columns are DECIMAL(20, 4): at most 4 decimals and 16 digits before the comma.
-DESIMAL_MAKS = 4
-NILAI_MAKS = Decimal(10) ** 16
+# Target columns are exact scaled integers (renja.inti.fields.AngkaTepatField): at most 4 decimals and
+# 14 digits before the comma. This is the one bound; the field refuses anything past it rather than round.
+DESIMAL_MAKS = SKALA_DESIMAL
+NILAI_MAKS = ANGKA_MAKS_EKSKLUSIF
 
 
 def target_problem(target: Target) -> str | None:
@@ -41,7 +43,7 @@ def target_problem(target: Target) -> str | None:
     if target.nilai < 0:
         return "target tidak boleh negatif."
     if abs(target.nilai) >= NILAI_MAKS:
-        return "target terlalu besar (paling banyak 16 digit sebelum koma)."
+        return "target terlalu besar (paling banyak 14 digit sebelum koma)."
     exponent = target.nilai.normalize().as_tuple().exponent
     if isinstance(exponent, int) and -exponent > DESIMAL_MAKS:
         return f"target paling banyak {DESIMAL_MAKS} angka di belakang koma."
