@@ -1,13 +1,17 @@
-"""The `renja` command: a thin wrapper over Django's manage.py with a few named sub-commands.
+"""The `renja` command: `renja VERB [NOUN] ...` over Django's management commands.
 
-renja serve [ADDR:PORT]      migrate, load demo data into an empty database, serve
-renja demo [--reset]         load (or reload) the Dinas Sosial Kota Bekasi 2026 demo data
-renja export renja ...       print a Renja as JSON or CSV
-renja <any manage.py command>
+`renja VERB NOUN ...` runs the management command `renja_VERB_NOUN` when an app provides one (e.g.
+`renja impor organisasi FILE` -> `renja_impor_organisasi FILE`), else `renja_VERB` with NOUN as its first
+argument (`renja export renja ...` -> `renja_export renja ...`). So each app adds its commands without editing
+this file, and the README lists them (tests/test_docs.py). Anything else goes to manage.py as it is
+(`renja migrate`, `renja createsuperuser`).
 """
 
 import os
 import sys
+
+# The verbs of ARCHITECTURE.md's command grammar.
+VERBS = ("serve", "demo", "export", "impor", "periksa", "siapkan", "dokumen", "cadangkan", "pulihkan")
 
 
 def _setup_env() -> None:
@@ -30,15 +34,31 @@ def main(argv: list[str] | None = None) -> int:
         return 0
 
 
+def command_for(args: list[str], available) -> tuple[str, list[str]] | None:
+    """(management command, its arguments) for `renja ARGS`, or None when ARGS is no verb of ours."""
+    if not args or args[0] not in VERBS:
+        return None
+    verb, rest = args[0], args[1:]
+    if rest and f"renja_{verb}_{rest[0]}" in available:
+        return f"renja_{verb}_{rest[0]}", rest[1:]
+    return f"renja_{verb}", rest
+
+
 def _dispatch(argv: list[str]) -> int:
     prog, args = "renja", argv[1:]
-    if args and args[0] == "serve":
-        return manage_main([prog, "renja_serve", *args[1:]])
-    if args and args[0] == "demo":
-        return manage_main([prog, "renja_demo", *args[1:]])
-    if args and args[0] == "export":
-        return manage_main([prog, "renja_export", *args[1:]])
-    return manage_main([prog, *args])
+    if not args or args[0] not in VERBS:
+        return manage_main([prog, *args])
+    _setup_env()
+    import django
+    from django.core.management import get_commands
+
+    django.setup()
+    available = get_commands()
+    name, rest = command_for(args, available)
+    if name not in available:
+        sys.stderr.write(f"renja: perintah '{' '.join(args[:2])}' tidak dikenal. Lihat README, bagian Perintah.\n")
+        return 2
+    return manage_main([prog, name, *rest])
 
 
 if __name__ == "__main__":
