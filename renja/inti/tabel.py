@@ -88,6 +88,7 @@ class Kolom:
     jenis: Jenis = Jenis.TEKS
     lebar: float | None = None
     desimal: int | None = None
+    catatan: str = ""  # XLSX: a note on the column's bottom header cell (import templates say what to type)
 
     @property
     def tempat_desimal(self) -> int:
@@ -418,6 +419,7 @@ def _nama_lembar(nama: str, dipakai: set[str]) -> str:
 
 
 def _isi_lembar(ws, tabel: Tabel) -> None:
+    from openpyxl.comments import Comment
     from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
     from openpyxl.utils import get_column_letter
 
@@ -459,6 +461,11 @@ def _isi_lembar(ws, tabel: Tabel) -> None:
                     end_row=r + i + sel.rowspan - 1,
                     end_column=col + sel.colspan,
                 )
+    for i, row in enumerate(kepala):
+        for col, sel in row:
+            kolom = tabel.kolom[col]
+            if sel.colspan == 1 and i + sel.rowspan == len(kepala) and kolom.catatan:
+                ws.cell(row=r + i, column=col + 1).comment = Comment(kolom.catatan, "Renja", width=300, height=120)
     r += len(kepala)
     nomor = tabel.nomor_tata()
     if nomor:
