@@ -51,6 +51,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -166,6 +167,25 @@ PROXY_TERPERCAYA = int(os.environ.get("RENJA_PROXY_TERPERCAYA", "1"))
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if BEHIND_PROXY else None
 SESSION_COOKIE_HTTPONLY = True
 X_FRAME_OPTIONS = "DENY"
+
+# Content-Security-Policy (django-csp): only our own origin, no inline script or style, no eval. htmx comes from
+# django-htmx's static files and is told not to inject its indicator <style> nor to eval (base.html's
+# htmx-config); behaviour that used to be inline (confirm dialogs, "Kembali") is in static/renja/renja.js.
+# A template that adds inline JS/CSS fails tests/inti/test_csp.py.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "img-src": ["'self'", "data:"],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+    }
+}
 
 # Login lockout (django-axes, renja.inti.masuk): per user name + client address, after AXES_FAILURE_LIMIT failures,
 # for AXES_COOLOFF_TIME counted from the lockout; an AuditEvent records each lockout.
