@@ -188,15 +188,15 @@ class Skema:
     baris_maks: int = BARIS_MAKS
 
     def __post_init__(self):
-        seen: dict[str, str] = {}
+        peta: dict[str, Kolom] = {}
         for k in self.kolom:
             for n in k.nama_dikenal():
-                if seen.setdefault(n, k.nama) != k.nama:
-                    raise ValueError(f"skema {self.nama}: judul '{n}' dipakai kolom {seen[n]} dan {k.nama}")
+                if peta.setdefault(n, k) is not k:
+                    raise ValueError(f"skema {self.nama}: judul '{n}' dipakai kolom {peta[n].nama} dan {k.nama}")
+        object.__setattr__(self, "_peta", peta)
 
     def cari(self, judul: Any) -> Kolom | None:
-        kunci = _kunci_judul(judul)
-        return next((k for k in self.kolom if kunci in k.nama_dikenal()), None)
+        return self._peta.get(_kunci_judul(judul))
 
 
 # ---------------------------------------------------------------------------------------------------------
@@ -361,7 +361,7 @@ class _Pembaca:
 
 
 def _teks_bawaan(mentah: Any) -> str:
-    return teks()(mentah)
+    return _TEKS_BAWAAN(mentah)
 
 
 # ---------------------------------------------------------------------------------------------------------
@@ -471,13 +471,16 @@ def _baca_entri(hasil: Hasil, skema: Skema, entri: Any, bagian: str | None) -> l
     if pembaca.terlalu_banyak(Asal(bagian), len(entri)):
         return []
     rekaman = []
+    peta_per_kunci: dict[tuple, dict[Any, Kolom]] = {}
     for i, obj in enumerate(entri):
         asal = Asal(bagian, None, None, None, i)
         if not isinstance(obj, dict):
             pembaca._galat(asal, f"bukan objek, melainkan {type(obj).__name__}")
             continue
-        judul = [(None, i, k) for k in obj]
-        peta = pembaca.kepala(judul, None)
+        kunci = tuple(obj)
+        peta = peta_per_kunci.get(kunci)
+        if peta is None:  # entries usually share their keys: match (and report) them once
+            peta = peta_per_kunci[kunci] = pembaca.kepala([(None, i, k) for k in obj], None)
         sel = [(k, Asal(bagian, None, None, str(k), i), v) for k, v in obj.items()]
         rekaman.append(pembaca.rekaman(asal, sel, peta, per_entri=True))
     return rekaman
@@ -576,6 +579,9 @@ def teks(*, maks: int = 500) -> Callable[[Any], str]:
         return hasil
 
     return urai
+
+
+_TEKS_BAWAAN = teks()
 
 
 def _ke_decimal(nilai: Any, parser: Callable[[str], Decimal]) -> Decimal:
