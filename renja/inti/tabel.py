@@ -25,8 +25,9 @@ jenis          format code                   shown on an Indonesian system
 ``tanggal``    ``dd/mm/yyyy``                ``15/01/2026`` (aware datetimes in Asia/Jakarta)
 =============  ============================  ====================================================
 
-A spreadsheet holds 15 significant digits; Rupiah up to 10^13 with sen and targets up to 10^11 with 4 decimals
-are exact. Text cells are always stored as text (openpyxl would otherwise turn ``=...`` into a formula).
+A spreadsheet holds 15 significant digits; a figure with more (a target 1.234.567.890.123,4567, the value
+9.007.199.254.740.993) is written as right-aligned text in the Indonesian form instead, so the sheet never shows
+a changed number. Text cells are always stored as text (openpyxl would otherwise turn ``=...`` into a formula).
 
 CSV
 ---
@@ -385,6 +386,17 @@ def format_xlsx(kolom: Kolom, nilai: Any = None) -> str | None:
     return None
 
 
+DIGIT_XLSX_MAKS = 15
+
+
+def _digit_bermakna(n: int | Decimal) -> int:
+    if isinstance(n, int):
+        return len(str(abs(n)).rstrip("0") or "0")
+    digits = _tanpa_nol(n).as_tuple().digits
+    teks = "".join(map(str, digits)).lstrip("0").rstrip("0")
+    return len(teks)
+
+
 def _nilai_xlsx(nilai: Any, kolom: Kolom) -> tuple[Any, str | None, bool]:
     """(value for openpyxl, number format, is text)."""
     if nilai is None:
@@ -392,6 +404,10 @@ def _nilai_xlsx(nilai: Any, kolom: Kolom) -> tuple[Any, str | None, bool]:
     if kolom.jenis in _NUMERIK:
         n = _angka(nilai, kolom)
         if n is not None:
+            if _digit_bermakna(n) > DIGIT_XLSX_MAKS:
+                # A spreadsheet keeps 15 significant digits and would show 9.007.199.254.740.993 as
+                # ...990: such a figure is written as text the Indonesian way, so what is shown is exact.
+                return _indonesia(n, kolom), None, True
             if isinstance(n, Decimal) and n == n.to_integral_value():
                 n = int(n)
             return n, format_xlsx(kolom, nilai), False

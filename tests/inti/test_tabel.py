@@ -148,6 +148,23 @@ def test_xlsx_aware_datetime_in_jakarta_time():
     assert ws["A2"].number_format == "dd/mm/yyyy hh:mm"
 
 
+def test_xlsx_figures_beyond_15_digits_are_exact_text():
+    """Issue 6 defect 2's values: a spreadsheet would show them changed, so they go out as text."""
+    t = Tabel(
+        kolom=[Kolom("t", "Target", Jenis.DESIMAL), Kolom("p", "Pagu", Jenis.RUPIAH)],
+        baris=[
+            Baris([Decimal("1234567890123.4567"), Decimal("999999999999999")]),
+            Baris([9007199254740993, Decimal("100000000000000000")]),
+        ],
+    )
+    ws = baca_xlsx(tulis_xlsx(t)).active
+    assert ws["A2"].value == "1.234.567.890.123,4567" and ws["A2"].data_type == "s"
+    assert ws["B2"].value == 999999999999999 and ws["B2"].number_format == '"Rp "#,##0.00'  # 15 digits: a number
+    assert ws["A3"].value == "9.007.199.254.740.993"
+    assert ws["B3"].value == 100000000000000000  # 1 significant digit: still exact as a number
+    assert ws["A2"].alignment.horizontal == "right"
+
+
 def test_xlsx_writes_into_a_file_like():
     buf = io.BytesIO()
     assert tulis_xlsx(renja_tabel(), buf) is None
