@@ -33,6 +33,7 @@ import datetime as dt
 import io
 import json
 import re
+import zipfile
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -395,6 +396,9 @@ def _baris_lembar(pembaca: _Pembaca, rows: Iterable[tuple[int, tuple]], lembar: 
     return hasil
 
 
+_XLSX_RUSAK = "bukan berkas XLSX yang dapat dibaca (arsip atau XML di dalamnya rusak atau tidak diizinkan)"
+
+
 def baca_xlsx(data: bytes, skema: Skema | Mapping[str, Skema]) -> Hasil:
     """Read the sheets the schema names (by name, case-insensitive; a single schema also takes the workbook's only
     sheet whatever it is called). Formulas count by their last computed value."""
@@ -404,8 +408,8 @@ def baca_xlsx(data: bytes, skema: Skema | Mapping[str, Skema]) -> Hasil:
     hasil = Hasil()
     try:
         wb = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-    except Exception as exc:  # openpyxl raises many kinds for a broken file; all mean the same to the user
-        hasil.galat.append(Galat(Asal(), f"bukan berkas XLSX yang dapat dibaca ({type(exc).__name__})"))
+    except Exception:  # openpyxl raises many kinds for a broken file; all mean the same to the user
+        hasil.galat.append(Galat(Asal(), _XLSX_RUSAK))
         return hasil
     try:
         nama_lembar = {n.casefold().strip(): n for n in wb.sheetnames}
@@ -421,7 +425,12 @@ def baca_xlsx(data: bytes, skema: Skema | Mapping[str, Skema]) -> Hasil:
                 continue
             ws = wb[asli]
             rows = ((i, tuple(r)) for i, r in enumerate(ws.iter_rows(values_only=True), start=1))
-            hasil.lembar[nama] = _baris_lembar(_Pembaca(hasil, sk, nama), rows, nama)
+            try:
+                hasil.lembar[nama] = _baris_lembar(_Pembaca(hasil, sk, nama), rows, nama)
+            except (ValueError, KeyError, OSError, EOFError, SyntaxError, zipfile.BadZipFile):
+                # a sheet's XML is parsed lazily: broken or hostile XML (defusedxml refuses entity bombs)
+                hasil.lembar[nama] = []
+                hasil.galat.append(Galat(Asal(nama), _XLSX_RUSAK))
     finally:
         wb.close()
     return hasil

@@ -139,7 +139,21 @@ def test_headers_unknown_duplicate_and_missing_and_missing_values():
 
 def test_broken_xlsx_is_a_message_not_a_traceback():
     hasil = impor.baca_xlsx(b"PK\x03\x04 bukan zip", SKEMA_ORGANISASI)
-    assert [str(g) for g in hasil.galat] == ["Berkas: bukan berkas XLSX yang dapat dibaca (BadZipFile)"]
+    assert [str(g) for g in hasil.galat] == [
+        "Berkas: bukan berkas XLSX yang dapat dibaca (arsip atau XML di dalamnya rusak atau tidak diizinkan)"
+    ]
+
+
+def test_xml_entity_bomb_passes_the_upload_guard_but_not_the_importer():
+    from renja.inti.unggah import periksa_unggahan
+    from tests import berkas_jahat
+
+    nama, isi = berkas_jahat.xlsx_bom_xml()
+    assert periksa_unggahan(isi, nama=nama) == "xlsx"  # small, a valid zip: only the XML is hostile
+    hasil = impor.baca_xlsx(isi, SKEMA_SIPD)
+    assert [str(g) for g in hasil.galat] == [
+        "Berkas: bukan berkas XLSX yang dapat dibaca (arsip atau XML di dalamnya rusak atau tidak diizinkan)"
+    ]
 
 
 # --- SIPD realisation: JSON list of transactions, or the same columns as CSV / XLSX -----------------------
