@@ -376,6 +376,7 @@ def _baris_lembar(pembaca: _Pembaca, rows: Iterable[tuple[int, tuple]], lembar: 
 
     hasil: list[Rekaman] = []
     peta: dict[Any, Kolom] | None = None
+    lebar = 0
     for nomor, values in rows:
         if all(_kosong(v) for v in values):
             continue
@@ -383,9 +384,12 @@ def _baris_lembar(pembaca: _Pembaca, rows: Iterable[tuple[int, tuple]], lembar: 
             judul = [(get_column_letter(i + 1), None, v) for i, v in enumerate(values)]
             peta = pembaca.kepala(judul, nomor)
             pembaca.kolom_hilang(peta, Asal(lembar, nomor))
+            lebar = len(values)
             continue
         if pembaca.terlalu_banyak(Asal(lembar), len(hasil) + 1):
             break
+        if len(values) < lebar:  # a row ends at its last filled cell (CSV lines and XLSX rows alike)
+            values = values + (None,) * (lebar - len(values))
         sel = []
         for i, v in enumerate(values):
             huruf = get_column_letter(i + 1)
@@ -424,6 +428,9 @@ def baca_xlsx(data: bytes, skema: Skema | Mapping[str, Skema]) -> Hasil:
                     hasil.galat.append(Galat(Asal(nama), f"lembar '{nama}' tidak ada di berkas"))
                 continue
             ws = wb[asli]
+            # read-only rows are padded to the declared dimension; a file declaring A1:XFD1048576 would make every
+            # row 16.384 cells long, so the declaration is dropped and rows are as long as their cells
+            ws.reset_dimensions()
             rows = ((i, tuple(r)) for i, r in enumerate(ws.iter_rows(values_only=True), start=1))
             try:
                 hasil.lembar[nama] = _baris_lembar(_Pembaca(hasil, sk, nama), rows, nama)

@@ -277,6 +277,32 @@ def test_ikm_respondents_from_xlsx_cells():
     assert hasil.rekaman[1]["tanggal"] == dt.date(2026, 5, 5) and hasil.rekaman[1]["u8"] == 3
 
 
+def test_short_csv_line_still_names_the_missing_required_cell():
+    data = b"kode_sub_giat,nilai_realisasi,tanggal_dokumen\n1.06.04.2.01.0001,5\n"
+    hasil = impor.baca_csv(data, SKEMA_SIPD)
+    assert [str(g) for g in hasil.galat] == ["Baris 2, kolom C (tanggal_dokumen): wajib diisi"]
+
+
+def test_declared_sheet_dimension_is_not_trusted():
+    """A sheet claiming A1:XFD1048576 must not make every row 16.384 cells long."""
+    import zipfile
+
+    src = zipfile.ZipFile(io.BytesIO(xlsx({"Realisasi": [["kode_sub_giat"], ["x"]]})))
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w") as z:
+        for info in src.infolist():
+            isi = src.read(info)
+            if info.filename.startswith("xl/worksheets/"):
+                isi = isi.replace(b'<dimension ref="A1:A2"', b'<dimension ref="A1:XFD1048576"')
+            z.writestr(info, isi)
+    hasil = impor.baca_xlsx(buf.getvalue(), SKEMA_SIPD)
+    assert [str(g) for g in hasil.galat] == [
+        "Lembar Realisasi, baris 1: kolom wajib 'nilai_realisasi' tidak ada",
+        "Lembar Realisasi, baris 1: kolom wajib 'tanggal_dokumen' tidak ada",
+    ]
+    assert len(hasil.rekaman) == 1
+
+
 def test_too_many_rows_is_refused_with_a_message():
     skema = Skema("Responden", SKEMA_IKM.kolom, baris_maks=2)
     rows = [["Tanggal", *[f"U{i}" for i in range(1, 10)]]] + [["2026-05-04", *[3] * 9]] * 3
