@@ -277,6 +277,12 @@ def test_ikm_respondents_from_xlsx_cells():
     assert hasil.rekaman[1]["tanggal"] == dt.date(2026, 5, 5) and hasil.rekaman[1]["u8"] == 3
 
 
+def test_csv_saved_by_excel_in_cp1252():
+    skema = Skema("Unit", [Kolom("nama", "Nama Unit", wajib=True)])
+    hasil = impor.baca_csv("Nama Unit\nBidang Perlindungan & Jaminan Sosial – Linjamsos\n".encode("cp1252"), skema)
+    assert hasil.galat == [] and hasil.rekaman[0]["nama"] == "Bidang Perlindungan & Jaminan Sosial – Linjamsos"
+
+
 def test_short_csv_line_still_names_the_missing_required_cell():
     data = b"kode_sub_giat,nilai_realisasi,tanggal_dokumen\n1.06.04.2.01.0001,5\n"
     hasil = impor.baca_csv(data, SKEMA_SIPD)
