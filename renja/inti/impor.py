@@ -339,6 +339,9 @@ class _Pembaca:
             except ValueError as exc:
                 galat.append((posisi, Galat(asal, f"{_tampil(mentah)} {exc}")))
                 gagal.add(kolom.nama)
+            except ArithmeticError:  # decimal.InvalidOperation and kin: a number no rule can work with
+                galat.append((posisi, Galat(asal, f"{_tampil(mentah)} bukan angka yang dapat diolah")))
+                gagal.add(kolom.nama)
         for kolom in self.skema.kolom:
             if not kolom.wajib or nilai[kolom.nama] is not None or kolom.nama in gagal:
                 continue
@@ -586,7 +589,7 @@ def teks(*, maks: int = 500) -> Callable[[Any], str]:
         if isinstance(nilai, bool):
             raise ValueError("bukan teks")
         if isinstance(nilai, Decimal):
-            nilai = format(nilai.quantize(1) if nilai == nilai.to_integral_value() else nilai.normalize(), "f")
+            nilai = format(nilai if nilai == nilai.to_integral_value() else nilai.normalize(), "f")
         if isinstance(nilai, dict | list):
             raise ValueError("bukan teks")
         hasil = str(nilai).strip()

@@ -345,6 +345,7 @@ def test_numbers_typed_the_indonesian_way():
     with pytest.raises(ValueError, match="paling banyak 2 angka di belakang koma"):
         parse("1,234")
     assert impor.persen()("89,73%") == Decimal("89.73")
+    assert impor.teks()(Decimal("1E+40")) == "1" + "0" * 40  # a JSON number in a text column, any size
     with pytest.raises(ValueError, match="bukan angka yang sah"):
         impor.angka()("23.11")  # the seed's typo for 23,11
 
@@ -352,3 +353,30 @@ def test_numbers_typed_the_indonesian_way():
 @given(st.decimals(min_value=-(10**13), max_value=10**13, places=2, allow_nan=False))
 def test_any_formatted_rupiah_reads_back(nilai):
     assert impor.rupiah(minimum=None)(angka_id.format_rupiah(nilai, desimal=2)) == nilai
+
+
+JSON = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.text(max_size=20) | st.floats(allow_nan=False, allow_infinity=False),
+    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=8), inner, max_size=3),
+    max_leaves=8,
+)
+
+
+@given(
+    st.lists(
+        st.dictionaries(
+            st.sampled_from(["kode_sub_giat", "nilai_realisasi", "tanggal_dokumen", "lain"]), JSON, max_size=4
+        )
+        | JSON,
+        max_size=4,
+    )
+)
+def test_any_json_gives_records_or_messages_never_a_crash(entri):
+    """Whatever a SIPD export holds, the importer answers with records or with named problems."""
+    data = json.dumps(entri, default=str).encode()
+    hasil = impor.baca_json(data, SKEMA_SIPD)
+    for g in hasil.galat:
+        assert str(g).startswith(("Entri [", "Berkas"))
+    for r in hasil.rekaman:
+        if r.sah:
+            assert isinstance(r["kode_sub_giat"], str) and isinstance(r["nilai_realisasi"], int)
