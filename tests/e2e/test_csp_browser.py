@@ -6,7 +6,7 @@ the lockout message on the login page, with no CSP violation reported by Chromiu
 import pytest
 from playwright.sync_api import Page, expect
 
-from tests.e2e.test_renja_browser import login
+from tests.e2e.test_renja_browser import login, open_renja_2026
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
@@ -22,6 +22,7 @@ def pelanggaran_csp(page: Page):
 def test_htmx_and_confirm_dialogs_work_under_csp(page: Page, demo_live, pelanggaran_csp):
     base = demo_live.url
     login(page, base, "perencana")
+    open_renja_2026(page)
     expect(page.locator("#total-pagu")).to_have_text("Rp 26.736.518.416")
     # htmx swap: the unit filter replaces the tree
     page.locator("#pilih-unit").select_option(label="Bidang Rehabilitasi Sosial")
