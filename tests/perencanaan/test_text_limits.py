@@ -5,6 +5,9 @@ from decimal import Decimal
 
 import pytest
 from django.core.exceptions import ValidationError
+from hypothesis import HealthCheck, example, given, settings
+from hypothesis import strategies as st
+from hypothesis.extra.django import TestCase
 
 from renja.inti.models import AuditEvent
 from renja.perencanaan import services
@@ -117,3 +120,37 @@ def test_tahap_catatan_is_bounded(users, tahap_final, renja2026):
     with pytest.raises(ValidationError, match="Catatan paling banyak"):
         services.tahap_create(actor=users["perencana"], renja=renja2026, jenis="penetapan", catatan=SERATUS_RIBU)
     assert not renja2026.tahap.filter(jenis="penetapan").exists()
+
+
+class TestAcceptedTextReadsBack(TestCase):
+    """Any text the service accepts is stored as given (trimmed) and the row's page shows it, on both databases:
+    PostgreSQL refuses NUL in text, so the service refuses control characters before the database does."""
+
+    @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+    @given(teks=st.text(max_size=40), kelompok=st.text(alphabet=st.characters(codec="utf-8"), max_size=20))
+    @example(teks="\x00", kelompok="")
+    @example(teks="<script>alert(1)</script> & 'Rp'", kelompok="Lansia \u200b terlantar")
+    def test_text_round_trip(self, teks, kelompok):
+        from django.contrib.auth import get_user_model
+        from django.test import Client
+        from django.utils.html import escape
+
+        from renja.perencanaan.models import RenjaRow
+
+        user = get_user_model().objects.get(username="perencana")
+        row = RenjaRow.objects.select_related("unit").get(tahap__jenis="rancangan_akhir", kode="1.06.04.2.01.0001")
+        data = _data(row, prioritas_daerah=teks, kelompok_sasaran=kelompok)
+        try:
+            services.subkegiatan_update(actor=user, row=row, expected_version=row.version, data=data)
+        except ValidationError as exc:
+            assert set(exc.message_dict) <= {"prioritas_daerah", "kelompok_sasaran"}
+            assert all("karakter" in m for m in exc.messages)
+            return
+        row.refresh_from_db()
+        assert (row.prioritas_daerah, row.kelompok_sasaran) == (teks.strip(), kelompok.strip())
+        client = Client()
+        client.force_login(user)
+        response = client.get(f"/renja/baris/{row.pk}/riwayat/")
+        assert response.status_code == 200
+        if row.prioritas_daerah:
+            assert escape(row.prioritas_daerah) in response.content.decode()
