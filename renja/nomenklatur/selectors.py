@@ -147,6 +147,8 @@ def nomenklatur_search(
         qs = qs.filter(tingkat=tingkat)
     if bidang:
         bidang = kode_bersih(bidang)
+        if len(bidang) > CARI_PANJANG_MAKS:  # a bidang is 4 characters (1.06); a LIKE pattern past 50.000 fails
+            raise ValidationError({"bidang": f"Bidang urusan '{bidang[:20]}…' tidak dikenal (mis. 1.06)."})
         lingkup = Q(kode=bidang) | Q(kode__startswith=f"{bidang}.")
         if penunjang:
             lingkup |= Q(kode="X.XX.01") | Q(kode__startswith="X.XX.01.")

@@ -34,6 +34,12 @@ def test_a_very_long_search_gets_a_message(klien):
     )
 
 
+def test_a_very_long_bidang_gets_a_message(klien):
+    response = klien.get("/nomenklatur/", {"versi": "2027", "q": "", "bidang": "1" * 60_000})
+    assert response.status_code == 400
+    assert "Bidang urusan &#x27;11111111111111111111…&#x27; tidak dikenal" in response.content.decode()
+
+
 def test_the_cap_still_finds(klien, nomenklatur):
     # 1.06.04.2.01.0001 Penyediaan Permakanan: its code prefix and name words, exactly the allowed number of words
     q = " ".join(["1.06", "1.06.04", "penyediaan", "permakanan"] + ["permakanan"] * (CARI_KATA_MAKS - 4))
