@@ -27,7 +27,8 @@ class Command(BaseCommand):
             self.stdout.write("Memuat data demo...")
             result = loader.demo_load()
             loader.demo_write_logins(result.users)
-            self.stdout.write(self.style.SUCCESS(f"Data demo dimuat: {result.renja}."))
+            dimuat = ", ".join(str(r) for r in (result.renja, result.renja_2024) if r is not None)
+            self.stdout.write(self.style.SUCCESS(f"Data demo dimuat: {dimuat}."))
         text = loader.demo_logins_text()
         if text:
             self.stdout.write(text)
