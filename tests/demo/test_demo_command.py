@@ -14,7 +14,7 @@ def test_demo_on_a_never_migrated_database_migrates_first(tmp_path):
     assert "Traceback" not in result.stderr, result.stderr
     assert result.returncode == 0, result.stderr
     # the demo's Renja, and the six demo logins printed once it is there
-    assert "Data demo dimuat: Renja Dinas Sosial 2026." in result.stdout
+    assert "Data demo dimuat: Renja Dinas Sosial 2026" in result.stdout
     assert "operator.linjamsos" in result.stdout
 
 
