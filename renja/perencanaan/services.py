@@ -12,7 +12,7 @@ from django.utils import timezone
 
 from renja.inti.audit import audit_record
 from renja.inti.models import AuditEvent
-from renja.nomenklatur.selectors import nomenklatur_validate_kode
+from renja.nomenklatur.selectors import kode_dalam_lingkup_opd, nomenklatur_validate_kode
 from renja.organisasi import access
 from renja.organisasi.models import UnitKerja
 from renja.perencanaan.models import (
@@ -106,6 +106,8 @@ def _validate(*, tahap: Tahap, level: str, data: RowInput, parent: RenjaRow | No
         )
     except ValidationError as exc:
         errors.setdefault("kode", []).extend(exc.messages)
+    if nomenklatur is not None and (di_luar := kode_dalam_lingkup_opd(opd=tahap.renja.opd, kode=data.kode)):
+        errors.setdefault("kode", []).append(di_luar)
     if not data.nama.strip():
         if nomenklatur is not None:
             data.nama = nomenklatur.nama  # the official name of the code, as SIPD would show it
