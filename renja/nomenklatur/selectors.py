@@ -73,6 +73,11 @@ def remap_lookup(*, kode_lama: str, versi_baru: NomenklaturVersi | str) -> list[
     )
 
 
+def kode_pengganti_rencana(*, kode_lama: str, versi_baru: NomenklaturVersi | str) -> list[str]:
+    """The codes replacing `kode_lama` in `versi_baru`, written as a plan writes them (1.06.01... not X.XX.01)."""
+    return [_sebagai_kode_rencana(k, kode_lama) for k in remap_lookup(kode_lama=kode_lama, versi_baru=versi_baru)]
+
+
 def _sebagai_kode_rencana(kode_daftar: str, kode_asli: str) -> str:
     """Write a list code (X.XX.01...) back with the bidang of the code the user typed (1.06.01...)."""
     if kode_daftar.startswith("X.XX.") and not kode_bersih(kode_asli).startswith("X"):

@@ -12,9 +12,16 @@ from django.utils import timezone
 
 from renja.inti.audit import audit_record
 from renja.inti.models import AuditEvent
-from renja.nomenklatur.selectors import kode_dalam_lingkup_opd, nomenklatur_validate_kode
+from renja.nomenklatur.selectors import (
+    kode_dalam_lingkup_opd,
+    kode_pengganti_rencana,
+    nomenklatur_get,
+    nomenklatur_validate_kode,
+    versi_untuk_tahun,
+)
+from renja.nomenklatur.validators import kode_bersih, kode_induk, tingkat_dari_kode
 from renja.organisasi import access
-from renja.organisasi.models import UnitKerja
+from renja.organisasi.models import PenugasanPeran, UnitKerja
 from renja.perencanaan.models import (
     URUTAN_TAHAP,
     Indikator,
@@ -27,7 +34,8 @@ from renja.perencanaan.models import (
     SumberDana,
     Tahap,
 )
-from renja.perencanaan.targets import Target, target_of, target_problem
+from renja.perencanaan.selectors import tahap_rows
+from renja.perencanaan.targets import Target, agregasi_bawaan, target_of, target_problem
 from renja.rumus.angka import format_rupiah
 from renja.rumus.uang import bulatkan
 
@@ -530,3 +538,512 @@ def tahap_tetapkan(*, actor, tahap: Tahap, system: bool = False) -> Tahap:
     return _transition(
         actor=actor, tahap=tahap, dari=StatusTahap.DIAJUKAN, ke=StatusTahap.DITETAPKAN, action="tahap_tetapkan"
     )
+
+
+# --- authoring: the Renja of a new year, program/kegiatan structure, PPTK (issue 10 Build 4) -----------
+
+TAHUN_MIN, TAHUN_MAKS = 2000, 2100
+
+
+@dataclass
+class HasilSalin:
+    """What a Renja start carried over: rows kept as they were, codes remapped, rows listed for a decision."""
+
+    renja: Renja
+    tahap: Tahap
+    dipertahankan: list[str] = field(default_factory=list)
+    dipetakan: list[tuple[str, str]] = field(default_factory=list)  # (old code, new code)
+    tertunda: list = field(default_factory=list)  # BarisTertunda
+    induk_dibuat: list[str] = field(default_factory=list)  # parents a remapped code needed, named from the list
+
+
+@dataclass
+class _Bawaan:
+    """One row to carry into a new stage, whatever its source (last year's Renja or the Renstra)."""
+
+    level: str
+    kode: str
+    nama: str
+    isi: dict  # indikator, pagu, other fields as JSON-able values (also what BarisTertunda keeps)
+    asal: RenjaRow | None = None
+
+
+def _isi_dari_row(r: RenjaRow) -> dict:
+    return {
+        "indikator": [
+            {
+                "uraian": i.uraian,
+                "nilai": None if i.target_nilai is None else str(i.target_nilai),
+                "grade": i.target_grade,
+                "satuan": i.satuan,
+                "polaritas": i.polaritas,
+                "agregasi": i.agregasi,
+            }
+            for i in r.indikator.all()
+        ],
+        "pagu": {str(p.sumber_dana_id): str(p.jumlah) for p in r.pagu.all()},
+        "unit_id": r.unit_id,
+        "pptk_id": r.pptk_id,
+        "lokasi": list(r.lokasi or []),
+        "prioritas_nasional": r.prioritas_nasional,
+        "prioritas_daerah": r.prioritas_daerah,
+        "kelompok_sasaran": r.kelompok_sasaran,
+        "prakiraan_target_nilai": None if r.prakiraan_target_nilai is None else str(r.prakiraan_target_nilai),
+        "prakiraan_target_grade": r.prakiraan_target_grade,
+        "prakiraan_satuan": r.prakiraan_satuan,
+        "prakiraan_pagu": None if r.prakiraan_pagu is None else str(r.prakiraan_pagu),
+        "pagu_indikatif": None if r.pagu_indikatif is None else str(r.pagu_indikatif),
+    }
+
+
+def _dec(value) -> Decimal | None:
+    return None if value is None else Decimal(value)
+
+
+def _tulis_bawaan(*, tahap: Tahap, b: _Bawaan, kode: str, nomenklatur, parent: RenjaRow | None, urutan: int):
+    isi = b.isi
+    row = RenjaRow.objects.create(
+        tahap=tahap,
+        level=b.level,
+        kode=kode,
+        nama=nomenklatur.nama if kode != b.kode and nomenklatur is not None else b.nama,
+        parent=parent,
+        nomenklatur=nomenklatur,
+        urutan=urutan,
+        unit_id=isi.get("unit_id"),
+        pptk_id=isi.get("pptk_id"),
+        lokasi=list(isi.get("lokasi") or []),
+        prioritas_nasional=isi.get("prioritas_nasional", ""),
+        prioritas_daerah=isi.get("prioritas_daerah", ""),
+        kelompok_sasaran=isi.get("kelompok_sasaran", ""),
+        prakiraan_target_nilai=_dec(isi.get("prakiraan_target_nilai")),
+        prakiraan_target_grade=isi.get("prakiraan_target_grade", ""),
+        prakiraan_satuan=isi.get("prakiraan_satuan", ""),
+        prakiraan_pagu=_dec(isi.get("prakiraan_pagu")),
+        pagu_indikatif=_dec(isi.get("pagu_indikatif")),
+        sumber=isi.get("sumber", ""),
+        disalin_dari=b.asal,
+    )
+    Indikator.objects.bulk_create(
+        [
+            Indikator(
+                row=row,
+                urutan=n,
+                uraian=i["uraian"],
+                target_nilai=_dec(i.get("nilai")),
+                target_grade=i.get("grade", ""),
+                satuan=i.get("satuan", ""),
+                polaritas=i.get("polaritas", "naik"),
+                agregasi=i.get("agregasi", "jumlah"),
+            )
+            for n, i in enumerate(isi.get("indikator") or [])
+        ]
+    )
+    Pagu.objects.bulk_create(
+        [Pagu(row=row, sumber_dana_id=int(sd), jumlah=Decimal(j)) for sd, j in (isi.get("pagu") or {}).items()]
+    )
+    return row
+
+
+class _Penempat:
+    """Places carried rows in a stage: finds each row's parent by its code, creating a missing parent from the
+    nomenclature (a remapped sub kegiatan may move to a kegiatan the stage does not hold yet)."""
+
+    def __init__(self, tahap: Tahap, hasil: HasilSalin):
+        self.tahap = tahap
+        self.hasil = hasil
+        self.versi = tahap.renja.nomenklatur_versi
+        self.by_kode = {r.kode: r for r in RenjaRow.objects.filter(tahap=tahap)}
+        self.urutan = (RenjaRow.objects.filter(tahap=tahap).aggregate(m=Max("urutan"))["m"] or 0) + 1
+
+    def _next(self) -> int:
+        self.urutan += 1
+        return self.urutan - 1
+
+    def induk(self, kode: str) -> RenjaRow | None:
+        induk_kode = kode_induk(kode)
+        if induk_kode is None or tingkat_dari_kode(induk_kode) == "bidang_urusan":
+            return None
+        if induk_kode in self.by_kode:
+            return self.by_kode[induk_kode]
+        entri = nomenklatur_get(versi=self.versi, kode=induk_kode)
+        parent = self.induk(induk_kode)
+        row = RenjaRow.objects.create(
+            tahap=self.tahap,
+            level=tingkat_dari_kode(induk_kode),
+            kode=induk_kode,
+            nama=entri.nama if entri else induk_kode,
+            parent=parent,
+            nomenklatur=entri,
+            urutan=self._next(),
+        )
+        self.by_kode[induk_kode] = row
+        self.hasil.induk_dibuat.append(induk_kode)
+        return row
+
+    def tulis(self, b: _Bawaan, kode: str, nomenklatur) -> RenjaRow:
+        parent = self.induk(kode) if b.level != Level.PROGRAM else None
+        row = _tulis_bawaan(
+            tahap=self.tahap, b=b, kode=kode, nomenklatur=nomenklatur, parent=parent, urutan=self._next()
+        )
+        self.by_kode[kode] = row
+        return row
+
+
+def _bawa(*, tahap: Tahap, bawaan: list[_Bawaan], hasil: HasilSalin) -> None:
+    """Carry rows into `tahap` (programs first): a code the stage's version holds is kept, a code its remap
+    table replaces by exactly one code is remapped, anything else is listed (BarisTertunda), never dropped."""
+    from renja.perencanaan.models import BarisTertunda
+
+    versi = tahap.renja.nomenklatur_versi
+    penempat = _Penempat(tahap, hasil)
+    urut = {Level.PROGRAM: 0, Level.KEGIATAN: 1, Level.SUB_KEGIATAN: 2}
+    for b in sorted(bawaan, key=lambda x: urut[x.level]):
+        entri = nomenklatur_get(versi=versi, kode=b.kode)
+        if entri is not None:
+            if b.kode in penempat.by_kode:
+                continue  # already there as the parent of a remapped row
+            penempat.tulis(b, b.kode, entri)
+            hasil.dipertahankan.append(b.kode)
+            continue
+        pengganti = kode_pengganti_rencana(kode_lama=b.kode, versi_baru=versi)
+        if len(pengganti) == 1 and pengganti[0] not in penempat.by_kode:
+            penempat.tulis(b, pengganti[0], nomenklatur_get(versi=versi, kode=pengganti[0]))
+            hasil.dipetakan.append((b.kode, pengganti[0]))
+            continue
+        if len(pengganti) > 1:
+            alasan = f"Kode diganti beberapa kode di versi {versi.kode}: {', '.join(pengganti)}; pilih salah satu."
+        elif pengganti:
+            alasan = f"Kode pengganti {pengganti[0]} sudah ada di tahap ini; gabungkan atau pilih kode lain."
+        else:
+            alasan = f"Kode tidak ada di nomenklatur versi {versi.kode} dan tidak ada pemetaan kodenya."
+        hasil.tertunda.append(
+            BarisTertunda.objects.create(
+                tahap=tahap, asal=b.asal, level=b.level, kode_lama=b.kode, nama=b.nama, alasan=alasan, isi=b.isi
+            )
+        )
+
+
+def _renja_baru(*, actor, opd, tahun: int, nomenklatur_versi, renstra, jenis: str) -> tuple[Renja, Tahap]:
+    access.access_renja_start(actor, opd)
+    if not isinstance(tahun, int) or not TAHUN_MIN <= tahun <= TAHUN_MAKS:
+        raise ValidationError({"tahun": f"Tahun harus antara {TAHUN_MIN} dan {TAHUN_MAKS}."})
+    if jenis not in JenisTahap.values or jenis == JenisTahap.PERUBAHAN:
+        raise ValidationError({"jenis": "Tahap pertama Renja harus salah satu tahap rancangan atau penetapan."})
+    if nomenklatur_versi is None:
+        nomenklatur_versi = versi_untuk_tahun(tahun)
+        if nomenklatur_versi is None:
+            raise ValidationError({"nomenklatur_versi": f"Belum ada versi nomenklatur yang berlaku untuk {tahun}."})
+    if Renja.objects.filter(opd=opd, tahun=tahun).exists():
+        raise ValidationError({"tahun": f"Renja {opd.nama} tahun {tahun} sudah ada."})
+    renja = Renja.objects.create(opd=opd, tahun=tahun, nomenklatur_versi=nomenklatur_versi, renstra=renstra)
+    tahap = Tahap.objects.create(
+        renja=renja,
+        jenis=jenis,
+        urutan=URUTAN_TAHAP[jenis],
+        dibuat_oleh=actor if getattr(actor, "pk", None) else None,
+    )
+    renja.nomenklatur_versi = nomenklatur_versi
+    tahap.renja = renja
+    return renja, tahap
+
+
+def _audit_start(*, actor, action: str, hasil: HasilSalin, **extra) -> None:
+    audit_record(
+        actor=actor,
+        event_type="create",
+        action=action,
+        obj=hasil.renja,
+        scope=str(hasil.renja.opd_id),
+        new={
+            "tahun": hasil.renja.tahun,
+            "nomenklatur_versi": hasil.renja.nomenklatur_versi.kode,
+            "tahap": hasil.tahap.jenis,
+            "dipertahankan": len(hasil.dipertahankan),
+            "dipetakan": [f"{a} → {b}" for a, b in hasil.dipetakan],
+            "tertunda": [t.kode_lama for t in hasil.tertunda],
+            "induk_dibuat": hasil.induk_dibuat,
+            **extra,
+        },
+    )
+
+
+@transaction.atomic
+def renja_start_empty(
+    *, actor, opd, tahun: int, nomenklatur_versi=None, jenis: str = JenisTahap.RANCANGAN_AWAL
+) -> HasilSalin:
+    """The Renja of `tahun` with an empty first stage."""
+    renja, tahap = _renja_baru(
+        actor=actor, opd=opd, tahun=tahun, nomenklatur_versi=nomenklatur_versi, renstra=None, jenis=jenis
+    )
+    hasil = HasilSalin(renja=renja, tahap=tahap)
+    _audit_start(actor=actor, action="renja_start_empty", hasil=hasil)
+    return hasil
+
+
+def _renja_sumber(renja: Renja) -> Tahap | None:
+    """The stage of an earlier Renja to copy: the latest ditetapkan one, else the latest."""
+    tahaps = list(Tahap.objects.filter(renja=renja).order_by("urutan", "nomor"))
+    ditetapkan = [t for t in tahaps if t.status == StatusTahap.DITETAPKAN]
+    return (ditetapkan or tahaps or [None])[-1]
+
+
+@transaction.atomic
+def renja_start_from_previous(
+    *, actor, opd, tahun: int, nomenklatur_versi=None, jenis: str = JenisTahap.RANCANGAN_AWAL
+) -> HasilSalin:
+    """The Renja of `tahun` starting as a copy of the Renja of `tahun - 1` (its latest ditetapkan stage).
+
+    Codes the new nomenclature version changed are carried through the remap table; rows whose code no longer
+    exists are listed as BarisTertunda for the perencana to decide (baris_tertunda_decide).
+    """
+    lalu = Renja.objects.filter(opd=opd, tahun=tahun - 1).first()
+    if lalu is None:
+        access.access_renja_start(actor, opd)
+        raise ValidationError({"tahun": f"Renja {opd.nama} tahun {tahun - 1} tidak ada; tidak ada yang disalin."})
+    sumber = _renja_sumber(lalu)
+    if sumber is None:
+        raise ValidationError({"tahun": f"Renja {tahun - 1} belum memiliki tahap; tidak ada yang disalin."})
+    renja, tahap = _renja_baru(
+        actor=actor, opd=opd, tahun=tahun, nomenklatur_versi=nomenklatur_versi, renstra=lalu.renstra, jenis=jenis
+    )
+    hasil = HasilSalin(renja=renja, tahap=tahap)
+    rows = tahap_rows(sumber)
+    _bawa(
+        tahap=tahap,
+        bawaan=[_Bawaan(level=r.level, kode=r.kode, nama=r.nama, isi=_isi_dari_row(r), asal=r) for r in rows],
+        hasil=hasil,
+    )
+    tahap.dibuat_dari = sumber
+    tahap.catatan = f"Disalin dari Renja {lalu.tahun} tahap {sumber}."
+    tahap.save(update_fields=["dibuat_dari", "catatan"])
+    _audit_start(actor=actor, action="renja_start_from_previous", hasil=hasil, dari=f"{lalu.tahun} {sumber}")
+    return hasil
+
+
+@transaction.atomic
+def renja_start_from_renstra(
+    *, actor, renstra, tahun: int, nomenklatur_versi=None, jenis: str = JenisTahap.RANCANGAN_AWAL
+) -> HasilSalin:
+    """The Renja of `tahun` starting from the Renstra's programs and kegiatan: their indicators with the
+    Renstra target of that year and the kegiatan's pagu indikatif of that year (as a ceiling to fill)."""
+    from renja.perencanaan.models import RenstraProgram
+
+    if tahun not in renstra.tahun_list:
+        access.access_renja_start(actor, renstra.opd)
+        raise ValidationError(
+            {"tahun": f"Tahun {tahun} di luar periode Renstra {renstra.tahun_awal}-{renstra.tahun_akhir}."}
+        )
+    renja, tahap = _renja_baru(
+        actor=actor, opd=renstra.opd, tahun=tahun, nomenklatur_versi=nomenklatur_versi, renstra=renstra, jenis=jenis
+    )
+    hasil = HasilSalin(renja=renja, tahap=tahap)
+    programs = list(
+        RenstraProgram.objects.filter(renstra=renstra)
+        .prefetch_related("indikator__target", "pagu")
+        .order_by("urutan", "id")
+    )
+    bawaan = []
+    for p in programs:
+        indikator = []
+        for i in p.indikator.all():
+            t = next((x for x in i.target.all() if x.tahun == tahun), None)
+            indikator.append(
+                {
+                    "uraian": i.uraian,
+                    "nilai": None if t is None or t.nilai is None else str(t.nilai),
+                    "grade": t.grade if t else "",
+                    "satuan": i.satuan,
+                    "polaritas": i.polaritas,
+                    "agregasi": agregasi_bawaan(i.satuan),
+                }
+            )
+        pagu = next((x.jumlah for x in p.pagu.all() if x.tahun == tahun), None)
+        isi = {
+            "indikator": indikator,
+            "unit_id": p.unit_id,
+            "pagu_indikatif": None if pagu is None else str(pagu),
+            "sumber": f"Renstra {renstra.tahun_awal}-{renstra.tahun_akhir}",
+        }
+        bawaan.append(_Bawaan(level=p.level, kode=p.kode, nama=p.nama, isi=isi))
+    _bawa(tahap=tahap, bawaan=bawaan, hasil=hasil)
+    _audit_start(
+        actor=actor,
+        action="renja_start_from_renstra",
+        hasil=hasil,
+        renstra=f"{renstra.tahun_awal}-{renstra.tahun_akhir}",
+    )
+    return hasil
+
+
+@transaction.atomic
+def baris_tertunda_decide(*, actor, tertunda, kode_baru: str = "", catatan: str = ""):
+    """Decide on a row a copy could not carry: continue it under `kode_baru` (a code of the stage's version in
+    the OPD's bidang, same level), or, with `kode_baru` empty, do not continue it (a reason is required)."""
+    from renja.perencanaan.models import BarisTertunda, StatusTertunda
+
+    tahap = _lock_tahap(tertunda.tahap_id)
+    current = BarisTertunda.objects.select_for_update(of=("self",)).get(pk=tertunda.pk)
+    access.access_row_structure(actor, tahap)
+    if current.status != StatusTertunda.MENUNGGU:
+        raise ValidationError(f"Baris {current.kode_lama} sudah diputuskan ({current.get_status_display()}).")
+    kode_baru = kode_bersih(kode_baru)
+    catatan = catatan.strip()
+    if len(catatan) > 2000:
+        raise ValidationError({"catatan": "Catatan paling banyak 2.000 karakter."})
+    hasil = HasilSalin(renja=tahap.renja, tahap=tahap)
+    if kode_baru:
+        try:
+            entri = nomenklatur_validate_kode(versi=tahap.renja.nomenklatur_versi, kode=kode_baru)
+        except ValidationError as exc:
+            raise ValidationError({"kode_baru": exc.messages}) from exc
+        if di_luar := kode_dalam_lingkup_opd(opd=tahap.renja.opd, kode=kode_baru):
+            raise ValidationError({"kode_baru": di_luar})
+        if tingkat_dari_kode(kode_baru) != current.level:
+            raise ValidationError(
+                {"kode_baru": f"Kode {kode_baru} bukan {Level(current.level).label.lower()}; pilih kode setingkat."}
+            )
+        if RenjaRow.objects.filter(tahap=tahap, kode=kode_baru).exists():
+            raise ValidationError({"kode_baru": f"Kode {kode_baru} sudah ada di tahap {tahap}."})
+        b = _Bawaan(level=current.level, kode=current.kode_lama, nama=current.nama, isi=current.isi, asal=current.asal)
+        _Penempat(tahap, hasil).tulis(b, kode_baru, entri)
+        current.status, current.kode_baru = StatusTertunda.DIPAKAI, kode_baru
+    else:
+        if not catatan:
+            raise ValidationError({"catatan": "Tulis alasan baris ini tidak dilanjutkan."})
+        current.status = StatusTertunda.DILEPAS
+    current.catatan = catatan
+    current.diputuskan_pada = timezone.now()
+    current.diputuskan_oleh = actor if getattr(actor, "pk", None) else None
+    current.save()
+    audit_record(
+        actor=actor,
+        event_type="update",
+        action="baris_tertunda_decide",
+        obj=current,
+        scope=str(tahap.renja.opd_id),
+        old={"status": StatusTertunda.MENUNGGU, "kode": current.kode_lama},
+        new={"status": current.status, "kode_baru": kode_baru, "catatan": catatan, "induk_dibuat": hasil.induk_dibuat},
+    )
+    return current
+
+
+def _lock_row(row: RenjaRow) -> tuple[Tahap, RenjaRow]:
+    tahap = _lock_tahap(RenjaRow.objects.values_list("tahap_id", flat=True).get(pk=row.pk))
+    current = RenjaRow.objects.select_for_update(of=("self",)).select_related("parent", "unit").get(pk=row.pk)
+    current.tahap = tahap
+    return tahap, current
+
+
+@transaction.atomic
+def row_update(
+    *, actor, row: RenjaRow, expected_version: int | None, data: RowInput, pagu_indikatif: Decimal | None = None
+) -> RenjaRow:
+    """Change a program or kegiatan: name, code (only while it has no rows below), indicators and targets,
+    prioritas, kelompok sasaran, prakiraan maju target, unit and (kegiatan) the pagu indikatif ceiling.
+    Its pagu stays the sum of its sub kegiatan. Refused when the row changed since `expected_version`."""
+    tahap, current = _lock_row(row)
+    if current.level == Level.SUB_KEGIATAN:
+        raise ValidationError("Sub kegiatan diubah lewat formulir sub kegiatan.")
+    access.access_row_structure(actor, tahap)
+    _check_version(current, expected_version)
+    old = _snapshot(current)
+    old["pagu_indikatif"] = None if current.pagu_indikatif is None else str(current.pagu_indikatif)
+    kode = kode_bersih(data.kode)
+    if kode != current.kode and current.children.exists():
+        raise ValidationError({"kode": f"Kode {current.kode} tidak dapat diubah selama ada baris di bawahnya."})
+    data.kode = kode
+    nomenklatur, sumber_by_kode = _validate(tahap=tahap, level=current.level, data=data, parent=current.parent)
+    if kode != current.kode and RenjaRow.objects.filter(tahap=tahap, kode=kode).exists():
+        raise ValidationError({"kode": f"Kode {kode} sudah dipakai baris lain di tahap ini."})
+    if data.prakiraan_pagu is not None:
+        raise ValidationError(
+            {"prakiraan_pagu": "Pagu prakiraan maju program dan kegiatan dihitung dari sub kegiatan."}
+        )
+    if pagu_indikatif is not None and (
+        pagu_indikatif < 0 or pagu_indikatif > PAGU_MAKS or bulatkan(pagu_indikatif) != pagu_indikatif
+    ):
+        raise ValidationError({"pagu_indikatif": "Pagu indikatif harus Rupiah bulat ≥ 0."})
+    _assign(current, data, nomenklatur)
+    current.pagu_indikatif = pagu_indikatif if current.level == Level.KEGIATAN else None
+    current.version += 1
+    current.save()
+    _write_children(row=current, data=data, sumber_by_kode=sumber_by_kode)
+    new = _snapshot(current)
+    new["pagu_indikatif"] = None if current.pagu_indikatif is None else str(current.pagu_indikatif)
+    audit_record(
+        actor=actor,
+        event_type="update",
+        action="row_update",
+        obj=current,
+        scope=str(tahap.renja.opd_id),
+        old=old,
+        new=new,
+    )
+    return current
+
+
+@transaction.atomic
+def row_move(*, actor, row: RenjaRow, arah: str) -> RenjaRow:
+    """Move a row one place up ('naik') or down ('turun') among the rows under the same parent."""
+    if arah not in ("naik", "turun"):
+        raise ValidationError({"arah": "Arah harus 'naik' atau 'turun'."})
+    tahap, current = _lock_row(row)
+    if current.level == Level.SUB_KEGIATAN:
+        access.access_row_edit(actor, current, tahap=tahap)
+    else:
+        access.access_row_structure(actor, tahap)
+    siblings = list(
+        RenjaRow.objects.select_for_update(of=("self",))
+        .filter(tahap=tahap, parent_id=current.parent_id)
+        .order_by("urutan", "id")
+    )
+    i = next(n for n, r in enumerate(siblings) if r.pk == current.pk)
+    j = i - 1 if arah == "naik" else i + 1
+    if not 0 <= j < len(siblings):
+        raise ValidationError(f"Baris {current.kode} sudah di posisi {'teratas' if arah == 'naik' else 'terbawah'}.")
+    other = siblings[j]
+    a, b = current.urutan, other.urutan
+    if a == b:  # rows written with equal order: give them distinct places first
+        b = a + (1 if j > i else -1) if a > 0 or j > i else a + 1
+    RenjaRow.objects.filter(pk=current.pk).update(urutan=b)
+    RenjaRow.objects.filter(pk=other.pk).update(urutan=a)
+    current.urutan = b
+    audit_record(
+        actor=actor,
+        event_type="update",
+        action="row_move",
+        obj=current,
+        scope=str(tahap.renja.opd_id),
+        old={"setelah" if arah == "naik" else "sebelum": other.kode},
+        new={"sebelum" if arah == "naik" else "setelah": other.kode},
+    )
+    return current
+
+
+@transaction.atomic
+def row_pptk_set(*, actor, row: RenjaRow, expected_version: int | None, pptk) -> RenjaRow:
+    """Name the PPTK (the officer responsible) of a sub kegiatan: an active user with a role in the OPD."""
+    tahap, current = _lock_row(row)
+    if current.level != Level.SUB_KEGIATAN:
+        raise ValidationError("PPTK ditetapkan pada sub kegiatan.")
+    _check_row_write(actor=actor, row=current, tahap=tahap, system=False)
+    _check_version(current, expected_version)
+    if pptk is not None and not (
+        pptk.is_active and PenugasanPeran.objects.filter(user=pptk, opd_id=tahap.renja.opd_id).exists()
+    ):
+        raise ValidationError({"pptk": f"{pptk} bukan pengguna aktif perangkat daerah ini."})
+    old = {"pptk": str(current.pptk) if current.pptk_id else None}
+    current.pptk = pptk
+    current.version += 1
+    current.save(update_fields=["pptk", "version", "diubah_pada"])
+    audit_record(
+        actor=actor,
+        event_type="update",
+        action="row_pptk_set",
+        obj=current,
+        scope=str(tahap.renja.opd_id),
+        old=old,
+        new={"pptk": str(pptk) if pptk else None},
+    )
+    return current
