@@ -14,7 +14,6 @@ from renja.perencanaan.models import BarisTertunda, Level, RenjaRow
 from renja.perencanaan.selectors import renja_tree
 from renja.perencanaan.services import IndikatorInput, RowInput
 from renja.perencanaan.targets import Target
-from tests.perencanaan.pemda_lain import pupr, pupr_users  # noqa: F401
 
 pytestmark = pytest.mark.django_db
 
@@ -64,7 +63,9 @@ def renja_pupr_2026(pupr, pupr_users):
                 kode=sub,
                 nama="",
                 unit=sda,
-                indikator=[IndikatorInput(uraian=f"Indikator {sub}", target=Target(nilai=Decimal(target)), satuan=satuan)],
+                indikator=[
+                    IndikatorInput(uraian=f"Indikator {sub}", target=Target(nilai=Decimal(target)), satuan=satuan)
+                ],
                 pagu={"PAD": Decimal(pagu)},
                 lokasi=["Cikarang"],
             ),
@@ -124,7 +125,11 @@ def test_baris_tertunda_dilanjutkan_dengan_kode_baru(renja_pupr_2026, pupr, pupr
     assert [(p.sumber_dana.kode, p.jumlah) for p in row.pagu.all()] == [("PAD", Decimal(75_000_000))]
     assert renja_tree(tahap=hasil.tahap).total_pagu == TOTAL_2026
     tertunda.refresh_from_db()
-    assert (tertunda.status, tertunda.kode_baru, tertunda.diputuskan_oleh) == ("dipakai", "1.03.02.2.01.0015", perencana)
+    assert (tertunda.status, tertunda.kode_baru, tertunda.diputuskan_oleh) == (
+        "dipakai",
+        "1.03.02.2.01.0015",
+        perencana,
+    )
     with pytest.raises(ValidationError, match="sudah diputuskan"):
         services.baris_tertunda_decide(actor=perencana, tertunda=tertunda, catatan="lagi")
 
