@@ -7,7 +7,7 @@ from decimal import Decimal
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.db.models import Max
+from django.db.models import Max, Q
 from django.utils import timezone
 
 from renja.inti.audit import audit_record
@@ -28,6 +28,7 @@ from renja.perencanaan.models import (
     JenisTahap,
     Level,
     Pagu,
+    Polaritas,
     Renja,
     RenjaRow,
     StatusTahap,
@@ -1046,4 +1047,407 @@ def row_pptk_set(*, actor, row: RenjaRow, expected_version: int | None, pptk) ->
         old=old,
         new={"pptk": str(pptk) if pptk else None},
     )
+    return current
+
+
+# --- Renstra authoring (issue 10 Build 3) ---------------------------------------------------------------
+
+RENSTRA_TAHUN_MAKS = 6  # a Renstra follows the RPJMD: five years, six when a transition year is added
+URAIAN_MAKS = 2000
+
+
+@dataclass
+class RenstraIndikatorInput:
+    uraian: str
+    satuan: str
+    polaritas: str = "naik"
+    kondisi_awal: str = ""
+    target: dict[int, Target] = field(default_factory=dict)  # tahun -> target
+
+
+@dataclass
+class RenstraProgramInput:
+    kode: str
+    nama: str = ""
+    unit: UnitKerja | None = None
+    sasaran: object | None = None  # RenstraSasaran
+    pagu: dict[int, Decimal] = field(default_factory=dict)  # tahun -> pagu indikatif (kegiatan only)
+
+
+def _lock_renstra(renstra_id: int):
+    from renja.perencanaan.models import Renstra
+
+    return Renstra.objects.select_for_update(of=("self",)).select_related("opd").get(pk=renstra_id)
+
+
+def _renstra_edit(actor, renstra_id: int):
+    renstra = _lock_renstra(renstra_id)
+    access.access_renstra_edit(actor, renstra)
+    return renstra
+
+
+def _teks(errors: dict, name: str, label: str, value: str, limit: int, wajib: bool = True) -> str:
+    value = (value or "").strip()
+    if wajib and not value:
+        errors.setdefault(name, []).append(f"{label} wajib diisi.")
+    elif len(value) > limit:
+        errors.setdefault(name, []).append(f"{label} paling banyak {limit} karakter (terisi {len(value)}).")
+    return value
+
+
+def _versi_check(obj, expected_version: int | None) -> None:
+    if obj is None or obj.pk is None:
+        return
+    if expected_version is None:
+        raise ValidationError("Formulir tidak lengkap (versi hilang); muat ulang halaman lalu ulangi.")
+    if obj.version != expected_version:
+        raise ValidationError(
+            f"{obj} sudah diubah orang lain setelah Anda membukanya. Perubahan Anda tidak disimpan; "
+            "muat ulang halaman, lalu ulangi."
+        )
+
+
+def _audit_renstra(*, actor, renstra, obj, action: str, old=None, new=None, event_type: str = "update") -> None:
+    audit_record(
+        actor=actor, event_type=event_type, action=action, obj=obj, scope=str(renstra.opd_id), old=old, new=new
+    )
+
+
+@transaction.atomic
+def renstra_create(*, actor, opd, tahun_awal: int, tahun_akhir: int):
+    from renja.perencanaan.models import Renstra
+
+    access.access_renstra_create(actor, opd)
+    errors: dict[str, list[str]] = {}
+    if not TAHUN_MIN <= tahun_awal <= TAHUN_MAKS:
+        errors.setdefault("tahun_awal", []).append(f"Tahun awal harus antara {TAHUN_MIN} dan {TAHUN_MAKS}.")
+    if not 0 <= tahun_akhir - tahun_awal < RENSTRA_TAHUN_MAKS:
+        errors.setdefault("tahun_akhir", []).append(
+            f"Periode Renstra 1 sampai {RENSTRA_TAHUN_MAKS} tahun (mis. 2025-2029); tahun akhir tidak sebelum awal."
+        )
+    if errors:
+        raise ValidationError(errors)
+    bentrok = Renstra.objects.filter(opd=opd, tahun_awal__lte=tahun_akhir, tahun_akhir__gte=tahun_awal).first()
+    if bentrok is not None:
+        raise ValidationError(
+            {"tahun_awal": f"Periode bertumpang tindih dengan Renstra {bentrok.tahun_awal}-{bentrok.tahun_akhir}."}
+        )
+    renstra = Renstra.objects.create(opd=opd, tahun_awal=tahun_awal, tahun_akhir=tahun_akhir)
+    _audit_renstra(
+        actor=actor,
+        renstra=renstra,
+        obj=renstra,
+        action="renstra_create",
+        event_type="create",
+        new={"tahun_awal": tahun_awal, "tahun_akhir": tahun_akhir},
+    )
+    return renstra
+
+
+@transaction.atomic
+def renstra_tujuan_save(*, actor, renstra, kode: str, uraian: str, tujuan=None, expected_version: int | None = None):
+    """Add a tujuan to `renstra` (tujuan None) or change one."""
+    from renja.perencanaan.models import RenstraTujuan
+
+    renstra = _renstra_edit(actor, renstra.pk)
+    if tujuan is not None:
+        tujuan = RenstraTujuan.objects.select_for_update(of=("self",)).get(pk=tujuan.pk, renstra=renstra)
+    _versi_check(tujuan, expected_version)
+    errors: dict[str, list[str]] = {}
+    kode = _teks(errors, "kode", "Kode tujuan", kode, 20)
+    uraian = _teks(errors, "uraian", "Uraian tujuan", uraian, URAIAN_MAKS)
+    if kode and RenstraTujuan.objects.filter(renstra=renstra, kode=kode).exclude(pk=getattr(tujuan, "pk", None)):
+        errors.setdefault("kode", []).append(f"Kode tujuan {kode} sudah dipakai di Renstra ini.")
+    if errors:
+        raise ValidationError(errors)
+    old = None if tujuan is None else {"kode": tujuan.kode, "uraian": tujuan.uraian}
+    if tujuan is None:
+        urutan = RenstraTujuan.objects.filter(renstra=renstra).count()
+        tujuan = RenstraTujuan(renstra=renstra, urutan=urutan)
+    else:
+        tujuan.version += 1
+    tujuan.kode, tujuan.uraian = kode, uraian
+    tujuan.save()
+    _audit_renstra(
+        actor=actor,
+        renstra=renstra,
+        obj=tujuan,
+        action="renstra_tujuan_save",
+        event_type="create" if old is None else "update",
+        old=old,
+        new={"kode": kode, "uraian": uraian},
+    )
+    return tujuan
+
+
+@transaction.atomic
+def renstra_sasaran_save(*, actor, tujuan, kode: str, uraian: str, sasaran=None, expected_version: int | None = None):
+    """Add a sasaran under `tujuan` (sasaran None) or change one."""
+    from renja.perencanaan.models import RenstraSasaran
+
+    renstra = _renstra_edit(actor, tujuan.renstra_id)
+    if sasaran is not None:
+        sasaran = RenstraSasaran.objects.select_for_update(of=("self",)).get(pk=sasaran.pk, tujuan=tujuan)
+    _versi_check(sasaran, expected_version)
+    errors: dict[str, list[str]] = {}
+    kode = _teks(errors, "kode", "Kode sasaran", kode, 20)
+    uraian = _teks(errors, "uraian", "Uraian sasaran", uraian, URAIAN_MAKS)
+    dipakai = RenstraSasaran.objects.filter(tujuan__renstra=renstra, kode=kode).exclude(pk=getattr(sasaran, "pk", None))
+    if kode and dipakai.exists():
+        errors.setdefault("kode", []).append(f"Kode sasaran {kode} sudah dipakai di Renstra ini.")
+    if errors:
+        raise ValidationError(errors)
+    old = None if sasaran is None else {"kode": sasaran.kode, "uraian": sasaran.uraian}
+    if sasaran is None:
+        sasaran = RenstraSasaran(tujuan=tujuan, urutan=RenstraSasaran.objects.filter(tujuan=tujuan).count())
+    else:
+        sasaran.version += 1
+    sasaran.kode, sasaran.uraian = kode, uraian
+    sasaran.save()
+    _audit_renstra(
+        actor=actor,
+        renstra=renstra,
+        obj=sasaran,
+        action="renstra_sasaran_save",
+        event_type="create" if old is None else "update",
+        old=old,
+        new={"kode": kode, "uraian": uraian},
+    )
+    return sasaran
+
+
+def _indikator_snapshot(ind) -> dict:
+    return {
+        "uraian": ind.uraian,
+        "satuan": ind.satuan,
+        "polaritas": ind.polaritas,
+        "kondisi_awal": ind.kondisi_awal,
+        "target": {str(t.tahun): _target_tampil(t) for t in ind.target.all()},
+    }
+
+
+def _target_tampil(t) -> str:
+    return Target(nilai=t.nilai, grade=t.grade).tampil()
+
+
+@transaction.atomic
+def renstra_indikator_save(
+    *,
+    actor,
+    renstra,
+    data: RenstraIndikatorInput,
+    indikator=None,
+    expected_version: int | None = None,
+    tujuan=None,
+    sasaran=None,
+    program=None,
+):
+    """Add an indicator (IKU of a tujuan or sasaran, or the indicator of a Renstra program/kegiatan) with its
+    baseline and one target per year of the period, or change one (`indikator` given)."""
+    from renja.perencanaan.models import RenstraIndikator, RenstraTarget
+
+    renstra = _renstra_edit(actor, renstra.pk)
+    if indikator is not None:
+        indikator = RenstraIndikator.objects.select_for_update(of=("self",)).get(pk=indikator.pk)
+        tujuan, sasaran, program = indikator.tujuan, indikator.sasaran, indikator.program
+    induk = [x for x in (tujuan, sasaran, program) if x is not None]
+    if len(induk) != 1:
+        raise ValidationError("Indikator harus milik tepat satu tujuan, sasaran, atau program/kegiatan.")
+    pemilik = induk[0]
+    renstra_id = getattr(pemilik, "renstra_id", None) or pemilik.tujuan.renstra_id
+    if renstra_id != renstra.pk:
+        raise ValidationError("Tujuan, sasaran atau program itu bukan bagian Renstra ini.")
+    _versi_check(indikator, expected_version)
+    errors: dict[str, list[str]] = {}
+    uraian = _teks(errors, "uraian", "Uraian indikator", data.uraian, URAIAN_MAKS)
+    satuan = _teks(errors, "satuan", "Satuan", data.satuan, 60)
+    kondisi_awal = _teks(errors, "kondisi_awal", "Kondisi awal", data.kondisi_awal, 60, wajib=False)
+    if data.polaritas not in Polaritas.values:
+        errors.setdefault("polaritas", []).append("Polaritas harus 'naik' atau 'turun'.")
+    for tahun, target in sorted(data.target.items()):
+        if tahun not in renstra.tahun_list:
+            errors.setdefault("target", []).append(f"Tahun {tahun} di luar periode Renstra.")
+        elif (problem := target_problem(target)) is not None:
+            errors.setdefault("target", []).append(f"Target {tahun}: {problem}")
+    if errors:
+        raise ValidationError(errors)
+    old = None if indikator is None else _indikator_snapshot(indikator)
+    if indikator is None:
+        indikator = RenstraIndikator(
+            tujuan=tujuan,
+            sasaran=sasaran,
+            program=program,
+            urutan=RenstraIndikator.objects.filter(tujuan=tujuan, sasaran=sasaran, program=program).count(),
+        )
+    else:
+        indikator.version += 1
+    indikator.uraian, indikator.satuan, indikator.polaritas = uraian, satuan, data.polaritas
+    indikator.kondisi_awal = kondisi_awal
+    indikator.save()
+    indikator.target.all().delete()
+    RenstraTarget.objects.bulk_create(
+        [
+            RenstraTarget(indikator=indikator, tahun=tahun, nilai=t.nilai, grade=t.grade)
+            for tahun, t in sorted(data.target.items())
+            if not t.kosong
+        ]
+    )
+    _audit_renstra(
+        actor=actor,
+        renstra=renstra,
+        obj=indikator,
+        action="renstra_indikator_save",
+        event_type="create" if old is None else "update",
+        old=old,
+        new=_indikator_snapshot(indikator),
+    )
+    return indikator
+
+
+def _program_snapshot(p) -> dict:
+    return {
+        "kode": p.kode,
+        "nama": p.nama,
+        "unit": p.unit.kode if p.unit_id else None,
+        "sasaran": p.sasaran.kode if p.sasaran_id else None,
+        "pagu": {str(x.tahun): str(x.jumlah) for x in p.pagu.all()},
+    }
+
+
+@transaction.atomic
+def renstra_program_save(
+    *, actor, renstra, data: RenstraProgramInput, program=None, parent=None, expected_version: int | None = None
+):
+    """Add a program (`parent` None) or a kegiatan under a program to the Renstra's programme table, or change
+    one. Codes come from the nomenclature version in force at the end of the period, within the OPD's bidang."""
+    from renja.nomenklatur.selectors import nomenklatur_validate_kode_opd
+    from renja.perencanaan.models import RenstraPagu, RenstraProgram
+
+    renstra = _renstra_edit(actor, renstra.pk)
+    if program is not None:
+        program = (
+            RenstraProgram.objects.select_for_update(of=("self",))
+            .select_related("parent")
+            .get(pk=program.pk, renstra=renstra)
+        )
+        parent = program.parent
+    if parent is not None and (parent.renstra_id != renstra.pk or parent.level != Level.PROGRAM):
+        raise ValidationError({"parent": "Kegiatan Renstra ditambahkan di bawah program Renstra yang sama."})
+    level = Level.PROGRAM if parent is None else Level.KEGIATAN
+    _versi_check(program, expected_version)
+    errors: dict[str, list[str]] = {}
+    kode = kode_bersih(data.kode)
+    versi = versi_untuk_tahun(renstra.tahun_akhir)
+    entri = None
+    try:
+        if versi is None:
+            raise ValidationError("Belum ada nomenklatur yang dimuat.")
+        entri = nomenklatur_validate_kode_opd(
+            versi=versi, opd=renstra.opd, kode=kode, induk_kode=parent.kode if parent else None
+        )
+        if tingkat_dari_kode(kode) != level:
+            errors.setdefault("kode", []).append(f"Kode {kode} bukan kode {Level(level).label.lower()}.")
+    except ValidationError as exc:
+        errors.setdefault("kode", []).extend(exc.messages)
+    if kode and RenstraProgram.objects.filter(renstra=renstra, kode=kode).exclude(pk=getattr(program, "pk", None)):
+        errors.setdefault("kode", []).append(f"Kode {kode} sudah ada di Renstra ini.")
+    if program is not None and kode != program.kode and program.children.exists():
+        errors.setdefault("kode", []).append(f"Kode {program.kode} tidak dapat diubah selama ada kegiatan di bawahnya.")
+    nama = _teks(errors, "nama", "Nama", data.nama, URAIAN_MAKS, wajib=False) or (entri.nama if entri else "")
+    if data.unit is not None and data.unit.opd_id != renstra.opd_id:
+        errors.setdefault("unit", []).append("Unit kerja harus unit dari perangkat daerah ini.")
+    if data.sasaran is not None and data.sasaran.tujuan.renstra_id != renstra.pk:
+        errors.setdefault("sasaran", []).append("Sasaran harus sasaran Renstra ini.")
+    if data.pagu and level != Level.KEGIATAN:
+        errors.setdefault("pagu", []).append("Pagu indikatif diisi pada kegiatan; pagu program dihitung.")
+    for tahun, jumlah in sorted(data.pagu.items()):
+        if tahun not in renstra.tahun_list:
+            errors.setdefault("pagu", []).append(f"Tahun {tahun} di luar periode Renstra.")
+        elif jumlah < 0 or jumlah > PAGU_MAKS or bulatkan(jumlah) != jumlah:
+            errors.setdefault("pagu", []).append(f"Pagu {tahun} harus Rupiah bulat ≥ 0, paling banyak 15 digit.")
+    if errors:
+        raise ValidationError(errors)
+    old = None if program is None else _program_snapshot(program)
+    if program is None:
+        program = RenstraProgram(
+            renstra=renstra,
+            level=level,
+            parent=parent,
+            urutan=(RenstraProgram.objects.filter(renstra=renstra).aggregate(m=Max("urutan"))["m"] or 0) + 1,
+        )
+    else:
+        program.version += 1
+    program.kode, program.nama, program.unit, program.sasaran = kode, nama, data.unit, data.sasaran
+    program.save()
+    program.pagu.all().delete()
+    RenstraPagu.objects.bulk_create(
+        [RenstraPagu(program=program, tahun=t, jumlah=j) for t, j in sorted(data.pagu.items())]
+    )
+    _audit_renstra(
+        actor=actor,
+        renstra=renstra,
+        obj=program,
+        action="renstra_program_save",
+        event_type="create" if old is None else "update",
+        old=old,
+        new=_program_snapshot(program),
+    )
+    return program
+
+
+@transaction.atomic
+def renstra_item_delete(*, actor, item, expected_version: int | None) -> None:
+    """Delete a tujuan, sasaran, indicator or program/kegiatan of a draft Renstra (one without items below it)."""
+    from renja.perencanaan.models import RenstraIndikator, RenstraProgram, RenstraSasaran, RenstraTujuan
+
+    model = type(item)
+    current = model.objects.select_for_update(of=("self",)).get(pk=item.pk)
+    if isinstance(current, RenstraTujuan | RenstraProgram):
+        renstra_id = current.renstra_id
+    elif isinstance(current, RenstraSasaran):
+        renstra_id = current.tujuan.renstra_id
+    elif isinstance(current, RenstraIndikator):
+        pemilik = current.tujuan or current.sasaran or current.program
+        renstra_id = getattr(pemilik, "renstra_id", None) or pemilik.tujuan.renstra_id
+    else:
+        raise ValidationError("Bukan bagian Renstra.")
+    renstra = _renstra_edit(actor, renstra_id)
+    _versi_check(current, expected_version)
+    if isinstance(current, RenstraTujuan) and current.sasaran.exists():
+        raise ValidationError(f"Tujuan {current.kode} masih memiliki sasaran; hapus sasarannya dulu.")
+    if isinstance(current, RenstraProgram) and current.children.exists():
+        raise ValidationError(f"Program {current.kode} masih memiliki kegiatan; hapus kegiatannya dulu.")
+    old = {"jenis": model._meta.verbose_name, "teks": str(current)[:300]}
+    _audit_renstra(
+        actor=actor, renstra=renstra, obj=current, action="renstra_item_delete", event_type="delete", old=old
+    )
+    current.delete()
+
+
+@transaction.atomic
+def renstra_tetapkan(*, actor, renstra):
+    """Set the Renstra (pimpinan): it is locked from then on, for everybody."""
+    from renja.perencanaan.models import RenstraIndikator, StatusRenstra
+
+    current = _lock_renstra(renstra.pk)
+    access.access_renstra_tetapkan(actor, current)
+    if current.status != StatusRenstra.DRAFT:
+        raise ValidationError(f"{current} sudah ditetapkan.")
+    iku = RenstraIndikator.objects.filter(Q(tujuan__renstra=current) | Q(sasaran__tujuan__renstra=current))
+    if not iku.exists():
+        raise ValidationError("Renstra tanpa indikator tujuan atau sasaran tidak dapat ditetapkan.")
+    current.status = StatusRenstra.DITETAPKAN
+    current.ditetapkan_pada = timezone.now()
+    current.ditetapkan_oleh = actor if getattr(actor, "pk", None) else None
+    current.save()
+    _audit_renstra(
+        actor=actor,
+        renstra=current,
+        obj=current,
+        action="renstra_tetapkan",
+        event_type="transition",
+        old={"status": StatusRenstra.DRAFT},
+        new={"status": current.status},
+    )
+    renstra.status = current.status
     return current
