@@ -370,6 +370,7 @@ class RenstraProgramNode:
     program: object  # RenstraProgram
     children: list[RenstraProgramNode] = field(default_factory=list)
     pagu: dict[int, Decimal] = field(default_factory=dict)  # tahun -> pagu indikatif (program: sum of kegiatan)
+    pagu_list_tahun: list = field(default_factory=list)  # the same in the order of the period's years
 
     @property
     def level(self) -> str:
@@ -383,6 +384,7 @@ class RenstraProgramNode:
 class RenstraProgramTable:
     programs: list[RenstraProgramNode]
     total: dict[int, Decimal]
+    total_list: list[Decimal] = field(default_factory=list)
 
     def flat(self):
         for p in self.programs:
@@ -418,12 +420,16 @@ def renstra_program_table(*, renstra: Renstra) -> RenstraProgramTable:
         else:
             nodes[p.parent_id].children.append(node)
             node.pagu = {x.tahun: x.jumlah for x in p.pagu.all()}
-    total: dict[int, Decimal] = {t: NOL for t in renstra.tahun_list}
+    tahun_list = renstra.tahun_list
+    total: dict[int, Decimal] = {t: NOL for t in tahun_list}
     for node in programs:
-        node.pagu = {t: sum((k.pagu.get(t, NOL) for k in node.children), NOL) for t in renstra.tahun_list}
+        node.pagu = {t: sum((k.pagu.get(t, NOL) for k in node.children), NOL) for t in tahun_list}
         for t, v in node.pagu.items():
             total[t] = total.get(t, NOL) + v
-    return RenstraProgramTable(programs=programs, total=total)
+        node.pagu_list_tahun = node.pagu_list(tahun_list)
+        for k in node.children:
+            k.pagu_list_tahun = k.pagu_list(tahun_list)
+    return RenstraProgramTable(programs=programs, total=total, total_list=[total[t] for t in tahun_list])
 
 
 def renstra_visible(*, user, opd_id: int | None = None) -> QuerySet[Renstra]:
@@ -459,3 +465,50 @@ def pptk_choices(*, opd_id: int) -> QuerySet:
 
     user_ids = PenugasanPeran.objects.filter(opd_id=opd_id).values("user_id")
     return get_user_model().objects.filter(pk__in=user_ids, is_active=True).order_by("first_name", "username")
+
+
+def tahap_get(*, user, tahap_id: int) -> Tahap:
+    tahap = Tahap.objects.select_related("renja__opd__pemda", "renja__nomenklatur_versi").get(pk=tahap_id)
+    access.access_opd_view(user, tahap.renja.opd)
+    return tahap
+
+
+def tertunda_get(*, user, tertunda_id: int):
+    from renja.perencanaan.models import BarisTertunda
+
+    item = BarisTertunda.objects.select_related("tahap__renja__opd").get(pk=tertunda_id)
+    access.access_opd_view(user, item.tahap.renja.opd)
+    return item
+
+
+def renstra_of(obj) -> Renstra:
+    """The Renstra a tujuan, sasaran, indicator or programme row belongs to."""
+    if isinstance(obj, RenstraIndikator):
+        obj = obj.tujuan or obj.sasaran or obj.program
+    if isinstance(obj, RenstraSasaran):
+        obj = obj.tujuan
+    return obj.renstra
+
+
+def renstra_part_get(*, user, model, pk: int):
+    """A tujuan, sasaran, indicator or programme row by id, refused (403) outside the user's OPDs, 404 if none."""
+    from django.http import Http404
+
+    related = {
+        "RenstraTujuan": ["renstra__opd"],
+        "RenstraSasaran": ["tujuan__renstra__opd"],
+        "RenstraIndikator": ["tujuan__renstra__opd", "sasaran__tujuan__renstra__opd", "program__renstra__opd"],
+        "RenstraProgram": ["renstra__opd", "parent"],
+    }[model.__name__]
+    obj = model.objects.select_related(*related).filter(pk=pk).first()
+    if obj is None:
+        raise Http404("Bagian Renstra tidak ditemukan.")
+    access.access_opd_view(user, renstra_of(obj).opd)
+    return obj
+
+
+def tertunda_count(*, tahap: Tahap) -> int:
+    """Rows a copy left in `tahap` that still wait for a decision."""
+    from renja.perencanaan.models import BarisTertunda
+
+    return BarisTertunda.objects.filter(tahap=tahap, status="menunggu").count()

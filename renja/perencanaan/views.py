@@ -30,7 +30,8 @@ def renja_list(request):
     renjas = list(selectors.renja_visible(user=request.user))
     if len(renjas) == 1:
         return redirect("perencanaan:detail", renja_id=renjas[0].pk)
-    return render(request, "perencanaan/renja_list.html", {"renjas": renjas})
+    can_start = bool(selectors.opd_plannable(user=request.user))
+    return render(request, "perencanaan/renja_list.html", {"renjas": renjas, "can_start": can_start})
 
 
 @access.login_required
@@ -67,6 +68,9 @@ def renja_detail(request, renja_id: int):
         "can_plan": access.can_plan_opd(user, renja.opd_id),
         "can_add": tahap is not None and access.can_add_rows(user, tahap),
         "jenis_baru": selectors.jenis_tahap_berikut(tahaps),
+        # authoring (issue 10): program/kegiatan structure, rows a copy left for a decision
+        "can_structure": tahap is not None and access.can_structure_rows(user, tahap),
+        "tertunda_menunggu": selectors.tertunda_count(tahap=tahap) if tahap else 0,
     }
     template = "perencanaan/_tree.html" if request.htmx else "perencanaan/renja_detail.html"
     return render(request, template, context)
@@ -151,7 +155,16 @@ def _attach_errors(form, exc: ValidationError) -> None:
 def row_history(request, row_id: int):
     row = _row_for_view(request, row_id)
     entries = [(e, history.describe(e)) for e in selectors.row_history_events(row=row)]
-    return render(request, "perencanaan/row_history.html", {"row": row, "entries": entries})
+    pptk_form = None
+    if row.level == Level.SUB_KEGIATAN and access.can_edit_row_in(request.user, row, row.tahap):
+        from renja.perencanaan.forms_penyusunan import PptkForm
+
+        pptk_form = PptkForm(
+            initial={"version": row.version, "pptk": row.pptk_id},
+            users=selectors.pptk_choices(opd_id=row.tahap.renja.opd_id),
+        )
+    context = {"row": row, "entries": entries, "pptk_form": pptk_form}
+    return render(request, "perencanaan/row_history.html", context)
 
 
 @access.login_required
@@ -254,7 +267,15 @@ def renstra_detail(request, renstra_id: int):
         renstra = selectors.renstra_get(user=request.user, renstra_id=renstra_id)
     except selectors.Renstra.DoesNotExist as exc:
         raise Http404("Renstra tidak ditemukan.") from exc
-    return render(request, "perencanaan/renstra_detail.html", {"renstra": renstra})
+    table = selectors.renstra_program_table(renstra=renstra)
+    context = {
+        "renstra": renstra,
+        "program_table": table,
+        "program_total": table.total_list,
+        "can_edit": access.can_edit_renstra(request.user, renstra),
+        "can_approve": access.can_approve_renstra(request.user, renstra),
+    }
+    return render(request, "perencanaan/renstra_detail.html", context)
 
 
 @access.login_required
