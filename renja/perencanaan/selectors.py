@@ -48,6 +48,11 @@ def renja_find(*, tahun: int, opd_kode: str) -> Renja:
     return Renja.objects.select_related("opd__pemda", "nomenklatur_versi").get(tahun=tahun, opd__kode=opd_kode)
 
 
+def renja_find_for_opd(*, tahun: int, opd) -> Renja:
+    """The Renja of `opd` (found by organisasi.selectors.opd_find_for_command) for `tahun`: commands only."""
+    return Renja.objects.select_related("opd__pemda", "nomenklatur_versi").get(tahun=tahun, opd=opd)
+
+
 def tahap_list(*, renja: Renja) -> list[Tahap]:
     return list(Tahap.objects.filter(renja=renja).select_related("renja").order_by("urutan", "nomor"))
 
