@@ -73,6 +73,37 @@ def remap_lookup(*, kode_lama: str, versi_baru: NomenklaturVersi | str) -> list[
     )
 
 
+def nomenklatur_map(*, versi: NomenklaturVersi | str, kode_list) -> dict[str, Nomenklatur]:
+    """Entries of `versi` for many plan codes at once (one query), keyed by the code as given."""
+    versi_id = _versi_id(versi)
+    daftar = {kode: kode_ke_nomenklatur(kode) for kode in kode_list}
+    found = {
+        e.kode: e
+        for e in Nomenklatur.objects.filter(versi_id=versi_id, kode__in=set(daftar.values())).select_related("versi")
+    }
+    return {kode: found[d] for kode, d in daftar.items() if d in found}
+
+
+def kode_pengganti_map(*, kode_list, versi_baru: NomenklaturVersi | str) -> dict[str, list[str]]:
+    """`kode_pengganti_rencana` for many codes at once (one query): old code -> replacing codes as planned."""
+    versi_id = _versi_id(versi_baru)
+    bersih = {kode: kode_bersih(kode) for kode in kode_list}
+    cari = set(bersih.values()) | {kode_ke_nomenklatur(k) for k in bersih.values()}
+    pairs: dict[str, list[str]] = {}
+    for lama, baru in (
+        KodeRemap.objects.filter(versi_baru_id=versi_id, kode_lama__in=cari)
+        .order_by("kode_baru")
+        .values_list("kode_lama", "kode_baru")
+    ):
+        pairs.setdefault(lama, []).append(baru)
+    hasil = {}
+    for kode, b in bersih.items():
+        daftar = pairs.get(b, []) + [k for k in pairs.get(kode_ke_nomenklatur(b), []) if kode_ke_nomenklatur(b) != b]
+        if daftar:
+            hasil[kode] = [_sebagai_kode_rencana(k, b) for k in sorted(set(daftar))]
+    return hasil
+
+
 def kode_pengganti_rencana(*, kode_lama: str, versi_baru: NomenklaturVersi | str) -> list[str]:
     """The codes replacing `kode_lama` in `versi_baru`, written as a plan writes them (1.06.01... not X.XX.01)."""
     return [_sebagai_kode_rencana(k, kode_lama) for k in remap_lookup(kode_lama=kode_lama, versi_baru=versi_baru)]

@@ -14,8 +14,9 @@ from renja.inti.audit import audit_record
 from renja.inti.models import AuditEvent
 from renja.nomenklatur.selectors import (
     kode_dalam_lingkup_opd,
-    kode_pengganti_rencana,
+    kode_pengganti_map,
     nomenklatur_get,
+    nomenklatur_map,
     nomenklatur_validate_kode,
     versi_untuk_tahun,
 )
@@ -601,9 +602,9 @@ def _dec(value) -> Decimal | None:
     return None if value is None else Decimal(value)
 
 
-def _tulis_bawaan(*, tahap: Tahap, b: _Bawaan, kode: str, nomenklatur, parent: RenjaRow | None, urutan: int):
+def _row_bawaan(*, tahap: Tahap, b: _Bawaan, kode: str, nomenklatur, parent: RenjaRow | None, urutan: int):
     isi = b.isi
-    row = RenjaRow.objects.create(
+    return RenjaRow(
         tahap=tahap,
         level=b.level,
         kode=kode,
@@ -625,41 +626,31 @@ def _tulis_bawaan(*, tahap: Tahap, b: _Bawaan, kode: str, nomenklatur, parent: R
         sumber=isi.get("sumber", ""),
         disalin_dari=b.asal,
     )
-    Indikator.objects.bulk_create(
-        [
-            Indikator(
-                row=row,
-                urutan=n,
-                uraian=i["uraian"],
-                target_nilai=_dec(i.get("nilai")),
-                target_grade=i.get("grade", ""),
-                satuan=i.get("satuan", ""),
-                polaritas=i.get("polaritas", "naik"),
-                agregasi=i.get("agregasi", "jumlah"),
-            )
-            for n, i in enumerate(isi.get("indikator") or [])
-        ]
-    )
-    Pagu.objects.bulk_create(
-        [Pagu(row=row, sumber_dana_id=int(sd), jumlah=Decimal(j)) for sd, j in (isi.get("pagu") or {}).items()]
-    )
-    return row
 
 
 class _Penempat:
     """Places carried rows in a stage: finds each row's parent by its code, creating a missing parent from the
-    nomenclature (a remapped sub kegiatan may move to a kegiatan the stage does not hold yet)."""
+    nomenclature (a remapped sub kegiatan may move to a kegiatan the stage does not hold yet). Indicators and
+    pagu are collected and written in two statements by `selesai()`."""
 
-    def __init__(self, tahap: Tahap, hasil: HasilSalin):
+    def __init__(self, tahap: Tahap, hasil: HasilSalin, entri: dict | None = None):
         self.tahap = tahap
         self.hasil = hasil
         self.versi = tahap.renja.nomenklatur_versi
+        self.entri = entri if entri is not None else {}
         self.by_kode = {r.kode: r for r in RenjaRow.objects.filter(tahap=tahap)}
         self.urutan = (RenjaRow.objects.filter(tahap=tahap).aggregate(m=Max("urutan"))["m"] or 0) + 1
+        self.indikator: list[Indikator] = []
+        self.pagu: list[Pagu] = []
 
     def _next(self) -> int:
         self.urutan += 1
         return self.urutan - 1
+
+    def _entri(self, kode: str):
+        if kode not in self.entri:
+            self.entri[kode] = nomenklatur_get(versi=self.versi, kode=kode)
+        return self.entri[kode]
 
     def induk(self, kode: str) -> RenjaRow | None:
         induk_kode = kode_induk(kode)
@@ -667,7 +658,7 @@ class _Penempat:
             return None
         if induk_kode in self.by_kode:
             return self.by_kode[induk_kode]
-        entri = nomenklatur_get(versi=self.versi, kode=induk_kode)
+        entri = self._entri(induk_kode)
         parent = self.induk(induk_kode)
         row = RenjaRow.objects.create(
             tahap=self.tahap,
@@ -684,11 +675,30 @@ class _Penempat:
 
     def tulis(self, b: _Bawaan, kode: str, nomenklatur) -> RenjaRow:
         parent = self.induk(kode) if b.level != Level.PROGRAM else None
-        row = _tulis_bawaan(
-            tahap=self.tahap, b=b, kode=kode, nomenklatur=nomenklatur, parent=parent, urutan=self._next()
-        )
+        row = _row_bawaan(tahap=self.tahap, b=b, kode=kode, nomenklatur=nomenklatur, parent=parent, urutan=self._next())
+        row.save()
         self.by_kode[kode] = row
+        for n, i in enumerate(b.isi.get("indikator") or []):
+            self.indikator.append(
+                Indikator(
+                    row=row,
+                    urutan=n,
+                    uraian=i["uraian"],
+                    target_nilai=_dec(i.get("nilai")),
+                    target_grade=i.get("grade", ""),
+                    satuan=i.get("satuan", ""),
+                    polaritas=i.get("polaritas", "naik"),
+                    agregasi=i.get("agregasi", "jumlah"),
+                )
+            )
+        for sd, j in (b.isi.get("pagu") or {}).items():
+            self.pagu.append(Pagu(row=row, sumber_dana_id=int(sd), jumlah=Decimal(j)))
         return row
+
+    def selesai(self) -> None:
+        Indikator.objects.bulk_create(self.indikator, batch_size=500)
+        Pagu.objects.bulk_create(self.pagu, batch_size=500)
+        self.indikator, self.pagu = [], []
 
 
 def _bawa(*, tahap: Tahap, bawaan: list[_Bawaan], hasil: HasilSalin) -> None:
@@ -697,19 +707,23 @@ def _bawa(*, tahap: Tahap, bawaan: list[_Bawaan], hasil: HasilSalin) -> None:
     from renja.perencanaan.models import BarisTertunda
 
     versi = tahap.renja.nomenklatur_versi
-    penempat = _Penempat(tahap, hasil)
+    kode_semua = [b.kode for b in bawaan]
+    entri = nomenklatur_map(versi=versi, kode_list=kode_semua)
+    pengganti_semua = kode_pengganti_map(kode_list=[k for k in kode_semua if k not in entri], versi_baru=versi)
+    entri.update(nomenklatur_map(versi=versi, kode_list=[k for daftar in pengganti_semua.values() for k in daftar]))
+    penempat = _Penempat(tahap, hasil, entri=entri)
+    tertunda = []
     urut = {Level.PROGRAM: 0, Level.KEGIATAN: 1, Level.SUB_KEGIATAN: 2}
     for b in sorted(bawaan, key=lambda x: urut[x.level]):
-        entri = nomenklatur_get(versi=versi, kode=b.kode)
-        if entri is not None:
+        if b.kode in entri:
             if b.kode in penempat.by_kode:
                 continue  # already there as the parent of a remapped row
-            penempat.tulis(b, b.kode, entri)
+            penempat.tulis(b, b.kode, entri[b.kode])
             hasil.dipertahankan.append(b.kode)
             continue
-        pengganti = kode_pengganti_rencana(kode_lama=b.kode, versi_baru=versi)
+        pengganti = pengganti_semua.get(b.kode, [])
         if len(pengganti) == 1 and pengganti[0] not in penempat.by_kode:
-            penempat.tulis(b, pengganti[0], nomenklatur_get(versi=versi, kode=pengganti[0]))
+            penempat.tulis(b, pengganti[0], entri.get(pengganti[0]))
             hasil.dipetakan.append((b.kode, pengganti[0]))
             continue
         if len(pengganti) > 1:
@@ -718,11 +732,15 @@ def _bawa(*, tahap: Tahap, bawaan: list[_Bawaan], hasil: HasilSalin) -> None:
             alasan = f"Kode pengganti {pengganti[0]} sudah ada di tahap ini; gabungkan atau pilih kode lain."
         else:
             alasan = f"Kode tidak ada di nomenklatur versi {versi.kode} dan tidak ada pemetaan kodenya."
-        hasil.tertunda.append(
-            BarisTertunda.objects.create(
+        tertunda.append(
+            BarisTertunda(
                 tahap=tahap, asal=b.asal, level=b.level, kode_lama=b.kode, nama=b.nama, alasan=alasan, isi=b.isi
             )
         )
+    penempat.selesai()
+    for t in tertunda:
+        t.save()
+    hasil.tertunda.extend(tertunda)
 
 
 def _renja_baru(*, actor, opd, tahun: int, nomenklatur_versi, renstra, jenis: str) -> tuple[Renja, Tahap]:
@@ -907,7 +925,9 @@ def baris_tertunda_decide(*, actor, tertunda, kode_baru: str = "", catatan: str 
         if RenjaRow.objects.filter(tahap=tahap, kode=kode_baru).exists():
             raise ValidationError({"kode_baru": f"Kode {kode_baru} sudah ada di tahap {tahap}."})
         b = _Bawaan(level=current.level, kode=current.kode_lama, nama=current.nama, isi=current.isi, asal=current.asal)
-        _Penempat(tahap, hasil).tulis(b, kode_baru, entri)
+        penempat = _Penempat(tahap, hasil)
+        penempat.tulis(b, kode_baru, entri)
+        penempat.selesai()
         current.status, current.kode_baru = StatusTertunda.DIPAKAI, kode_baru
     else:
         if not catatan:

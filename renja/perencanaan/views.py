@@ -16,6 +16,7 @@ from renja.perencanaan.forms import (
     pagu_initial,
 )
 from renja.perencanaan.models import Level, RenjaRow, Tahap
+from renja.perencanaan.views_penyusunan import kode_picker
 
 
 def _int_or_none(value):
@@ -123,6 +124,7 @@ def subkegiatan_edit(request, row_id: int):
         form = SubKegiatanForm(initial=SubKegiatanForm.initial_for(row), units=units)
         ind_fs = IndikatorFormSet(initial=indikator_initial(row), prefix="indikator")
         pagu_fs = PaguFormSet(initial=pagu_initial(row), prefix="pagu")
+    kode_picker(form, tahap=tahap, tingkat=Level.SUB_KEGIATAN, induk_kode=row.parent.kode if row.parent_id else None)
     context = {
         "row": row,
         "tahap": tahap,
@@ -312,6 +314,7 @@ def subkegiatan_create(request, parent_id: int):
         )
         ind_fs = IndikatorFormSet(prefix="indikator")
         pagu_fs = PaguFormSet(prefix="pagu")
+    kode_picker(form, tahap=tahap, tingkat=Level.SUB_KEGIATAN, induk_kode=parent.kode)
     context = {
         "row": None,
         "parent": parent,

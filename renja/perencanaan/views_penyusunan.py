@@ -249,6 +249,24 @@ def kode_pilihan(request, tahap_id: int):
     return _kode_options(request, versi=tahap.renja.nomenklatur_versi, opd=tahap.renja.opd)
 
 
+def kode_picker(form, *, tahap: Tahap, tingkat: str, induk_kode: str | None) -> None:
+    """Turn the form's `kode` input into search-as-you-type over the OPD's nomenclature (a <datalist> the page
+    holds with id kode-pilihan, filled by htmx from kode_pilihan)."""
+    url = reverse("perencanaan:kode_pilihan", args=[tahap.pk]) + f"?tingkat={tingkat}"
+    if induk_kode:
+        url += f"&induk={induk_kode}"
+    form.fields["kode"].widget.attrs.update(
+        {
+            "list": "kode-pilihan",
+            "autocomplete": "off",
+            "hx-get": url,
+            "hx-trigger": "input changed delay:300ms, focus once",
+            "hx-target": "#kode-pilihan",
+            "hx-swap": "innerHTML",
+        }
+    )
+
+
 def _kode_options(request, *, versi, opd):
     tingkat = request.GET.get("tingkat", "")
     if tingkat not in (Level.PROGRAM, Level.KEGIATAN, Level.SUB_KEGIATAN):
