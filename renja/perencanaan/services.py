@@ -1005,6 +1005,35 @@ def row_update(
 
 
 @transaction.atomic
+def row_structure_create(
+    *,
+    actor,
+    tahap: Tahap,
+    level: str,
+    data: RowInput,
+    parent: RenjaRow | None = None,
+    pagu_indikatif: Decimal | None = None,
+) -> RenjaRow:
+    """Add a program or kegiatan (the perencana's decision, not an operator's), with a kegiatan's pagu indikatif
+    ceiling, in one transaction. Validation and the audit are row_create's."""
+    if level not in (Level.PROGRAM, Level.KEGIATAN):
+        raise ValidationError("Sub kegiatan ditambahkan lewat formulir sub kegiatan.")
+    access.access_row_structure(actor, _lock_tahap(tahap.pk))
+    if pagu_indikatif is not None and (
+        level != Level.KEGIATAN
+        or pagu_indikatif < 0
+        or pagu_indikatif > PAGU_MAKS
+        or bulatkan(pagu_indikatif) != pagu_indikatif
+    ):
+        raise ValidationError({"pagu_indikatif": "Pagu indikatif (kegiatan) harus Rupiah bulat ≥ 0."})
+    row = row_create(actor=actor, tahap=tahap, level=level, data=data, parent=parent)
+    if pagu_indikatif is not None:
+        row.pagu_indikatif = pagu_indikatif
+        row.save(update_fields=["pagu_indikatif"])
+    return row
+
+
+@transaction.atomic
 def row_move(*, actor, row: RenjaRow, arah: str) -> RenjaRow:
     """Move a row one place up ('naik') or down ('turun') among the rows under the same parent."""
     if arah not in ("naik", "turun"):

@@ -134,15 +134,14 @@ def _struktur_form_page(request, *, tahap: Tahap, level: str, parent: RenjaRow |
             try:
                 data = row_struktur_input(form, ind_fs, existing_row=row)
                 if row is None:
-                    saved = services.row_create(actor=request.user, tahap=tahap, level=level, parent=parent, data=data)
-                    if level == Level.KEGIATAN and form.cleaned_data.get("pagu_indikatif") is not None:
-                        saved = services.row_update(
-                            actor=request.user,
-                            row=saved,
-                            expected_version=saved.version,
-                            data=row_struktur_input(form, ind_fs, existing_row=saved),
-                            pagu_indikatif=form.cleaned_data["pagu_indikatif"],
-                        )
+                    saved = services.row_structure_create(
+                        actor=request.user,
+                        tahap=tahap,
+                        level=level,
+                        parent=parent,
+                        data=data,
+                        pagu_indikatif=form.cleaned_data.get("pagu_indikatif"),
+                    )
                 else:
                     saved = services.row_update(
                         actor=request.user,
