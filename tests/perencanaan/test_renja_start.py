@@ -159,3 +159,31 @@ def test_renja_kosong_dan_penolakan(pupr, pupr_users, users):
     # the demo's perencana works for Dinas Sosial Kota Bekasi, not for this OPD
     with pytest.raises(PermissionDenied, match="tidak memiliki akses"):
         services.renja_start_empty(actor=users["perencana"], opd=pupr, tahun=2029)
+
+
+def test_salin_renja_2024_demo_ke_nomenklatur_2027(users):
+    """The demo's Renja 2024 (seed Tabel 2.1, 2023 list) copied into 2025 on the 2027 list: the 2027 list dropped
+    7 of its 91 codes and its remap table names none of bidang 1.06, so 84 rows are kept and 7 listed."""
+    from renja.organisasi.models import PerangkatDaerah
+
+    opd = PerangkatDaerah.objects.get(pemda__kode="32.75", kode="1.06.0.00.0.00.01.0000")
+    versi = NomenklaturVersi.objects.get(kode="2027")
+    hasil = services.renja_start_from_previous(actor=users["perencana"], opd=opd, tahun=2025, nomenklatur_versi=versi)
+    assert (len(hasil.dipertahankan), hasil.dipetakan) == (84, [])
+    assert sorted(t.kode_lama for t in hasil.tertunda) == [
+        "1.06.02.2.02.0001",
+        "1.06.02.2.03.0001",
+        "1.06.02.2.03.0002",
+        "1.06.04.2.01.0007",
+        "1.06.05.2.02.0002",
+        "1.06.05.2.02.0003",
+        "1.06.06.2.01.0003",
+    ]
+    assert hasil.tahap.dibuat_dari.renja.tahun == 2024
+    # NIK/akta for penyandang disabilitas continues as 2027's 1.06.04.2.01.0014, its target carried
+    nik = next(t for t in hasil.tertunda if t.kode_lama == "1.06.04.2.01.0007")
+    services.baris_tertunda_decide(actor=users["perencana"], tertunda=nik, kode_baru="1.06.04.2.01.0014")
+    row = RenjaRow.objects.get(tahap=hasil.tahap, kode="1.06.04.2.01.0014")
+    assert row.nama.startswith("Fasilitasi Pembuatan Dokumen Kependudukan bagi Penyandang Disabilitas Terlantar")
+    assert [(i.target_nilai, i.satuan) for i in row.indikator.all()] == [(Decimal(100), "Orang")]
+    assert row.disalin_dari.tahap.renja.tahun == 2024
