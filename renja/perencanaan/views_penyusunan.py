@@ -222,6 +222,7 @@ def row_move(request, row_id: int):
 @access.login_required
 def row_pptk(request, row_id: int):
     row = _row(request, row_id)
+    access.access_row_edit(request.user, row, tahap=row.tahap)
     form = PptkForm(request.POST, users=selectors.pptk_choices(opd_id=row.tahap.renja.opd_id))
     if not form.is_valid():
         messages.error(request, "PPTK: " + " ".join(e for errs in form.errors.values() for e in errs))
@@ -454,6 +455,7 @@ def renstra_indikator_form(request, renstra_id: int | None = None, indikator_id:
         renstra = selectors.renstra_of(indikator)
     else:
         indikator, renstra = None, _renstra(request, renstra_id)
+        access.access_renstra_edit(request.user, renstra)
         for name, model in (("tujuan", RenstraTujuan), ("sasaran", RenstraSasaran), ("program", RenstraProgram)):
             if pk := _int(request.GET.get(name)):
                 obj = selectors.renstra_part_get(user=request.user, model=model, pk=pk)

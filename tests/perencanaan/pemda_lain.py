@@ -58,6 +58,10 @@ def dinsos_lain_users(dinsos_lain):
     return {
         "perencana": _user("perencana.kabbekasi", "perencana", dinsos_lain),
         "pimpinan": _user("pimpinan.kabbekasi", "pimpinan", dinsos_lain),
+        "pemeriksa": _user("pemeriksa.kabbekasi", "pemeriksa", dinsos_lain),
+        "operator": _user(
+            "operator.kabbekasi", "operator", dinsos_lain, dinsos_lain.unit_kerja.get(kode="sekretariat")
+        ),
     }
 
 

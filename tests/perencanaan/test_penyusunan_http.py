@@ -316,3 +316,37 @@ def test_pemda_lain_ditolak_di_setiap_url(client, users, kabupaten, username):
 
 def kabupaten_opd_id(ids: dict) -> int:
     return Renstra.objects.get(pk=ids["renstra_id"]).opd_id
+
+
+def test_opd_lain_sepemda_ditolak_di_setiap_url(client, kabupaten, pupr_users):
+    """Dinas PUPR's perencana works in the same Pemda (Kabupaten Bekasi) but not in its Dinas Sosial."""
+    client.force_login(pupr_users["perencana"])
+    for name in AUTHORING_URLS:
+        url = _url(name, kabupaten)
+        for method in ("get", "post"):
+            status = getattr(client, method)(url, {"arah": "naik", "kode": "T9", "uraian": "x"}).status_code
+            assert status in (403, 405), (name, method, status)
+
+
+BACA_SAJA = {"renstra", "kode_pilihan", "renstra_kode", "tertunda_list"}
+
+
+@pytest.mark.parametrize("peran", ["pimpinan", "pemeriksa", "operator"])
+def test_peran_dalam_opd_tanpa_hak_menyusun_ditolak(client, kabupaten, dinsos_lain_users, peran):
+    """Inside the OPD, only the perencana (and admin) authors; the pimpinan only sets (tetapkan)."""
+    client.force_login(dinsos_lain_users[peran])
+    before = AuditEvent.objects.count()
+    for name in set(AUTHORING_URLS) - BACA_SAJA - {"row_move", "row_pptk"}:
+        if peran == "pimpinan" and name == "renstra_tetapkan":
+            continue
+        url = _url(name, kabupaten)
+        for method in ("get", "post"):
+            status = getattr(client, method)(url, {"arah": "naik", "kode": "T9", "uraian": "x"}).status_code
+            assert status in (403, 405), (peran, name, method, status)
+    for name in BACA_SAJA:
+        assert client.get(_url(name, kabupaten)).status_code == 200, (peran, name)
+    # the operator's own sub kegiatan (unit Sekretariat) may be moved and given a PPTK; nobody else's
+    for name in ("row_move", "row_pptk"):
+        status = client.post(_url(name, kabupaten), {"arah": "naik"}).status_code
+        assert status == (302 if peran == "operator" else 403), (peran, name, status)
+    assert AuditEvent.objects.count() == before
