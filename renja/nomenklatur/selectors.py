@@ -329,7 +329,12 @@ def nomenklatur_pilihan_opd(
     for kata in q.split()[:10]:
         awalan = kode_bersih(kata).rstrip(".")
         if _KODE_ATAU_AWALAN.fullmatch(awalan):
-            qs = qs.filter(_awalan_kode(awalan))
+            kondisi = _awalan_kode(awalan)
+            for b in bidang:
+                # as the OPD writes it: 1.01.0 is also the start of its support programme 1.01.01 (X.XX.01)
+                if awalan == b or awalan.startswith(f"{b}."):
+                    kondisi |= Q(kode__startswith=f"X.XX{awalan[len(b) :]}")
+            qs = qs.filter(kondisi)
         else:
             qs = qs.filter(nama__icontains=kata[:100])
     hasil = []
@@ -338,7 +343,7 @@ def nomenklatur_pilihan_opd(
         if induk_kode and e.kode.startswith("X.XX."):
             kode = _sebagai_kode_rencana(e.kode, induk_kode)
         hasil.append((kode, e.nama))
-    return hasil
+    return sorted(hasil)
 
 
 def versi_untuk_tahun(tahun: int) -> NomenklaturVersi | None:

@@ -51,10 +51,10 @@ def kota_contoh(transactional_db, live_server):
     return live_server
 
 
-def login(page: Page, base: str, username: str) -> None:
+def login(page: Page, base: str, username: str, password: str = TEST_PASSWORD) -> None:
     page.goto(f"{base}/masuk/")
     page.get_by_label("Nama pengguna").fill(username)
-    page.get_by_label("Kata sandi").fill(TEST_PASSWORD)
+    page.get_by_label("Kata sandi").fill(password)
     page.get_by_role("button", name="Masuk").click()
 
 
@@ -66,6 +66,15 @@ def test_renstra_lalu_renja_2027_sampai_ditetapkan(page: Page, kota_contoh):
     base = kota_contoh.url
     page.on("dialog", lambda dialog: dialog.accept())
     login(page, base, "perencana.dikbud")
+    susun_renstra_dan_renja_2027(page, base)
+    page.get_by_role("button", name="Keluar").click()
+    login(page, base, "kepala.dikbud")
+    tetapkan_dan_periksa_ekspor(page, base)
+
+
+def susun_renstra_dan_renja_2027(page: Page, base: str) -> None:
+    """The perencana's part: Renstra 2025-2029, Renja 2027 from it, programs, kegiatan, 5 sub kegiatan, submit."""
+    page.goto(f"{base}/renja/")
     expect(page.locator("h1")).to_have_text("Rencana Kerja (Renja)")
 
     # --- Renstra 2025-2029 ---
@@ -146,10 +155,11 @@ def test_renstra_lalu_renja_2027_sampai_ditetapkan(page: Page, kota_contoh):
     expect(page.locator("#total-pagu")).to_have_text("Rp 7.300.000.000")
     page.get_by_role("button", name="Ajukan").click()
     expect(page.locator("#status-tahap")).to_have_text("Diajukan")
-    page.get_by_role("button", name="Keluar").click()
 
-    # --- the pimpinan sets it ---
-    login(page, base, "kepala.dikbud")
+
+def tetapkan_dan_periksa_ekspor(page: Page, base: str) -> None:
+    """The pimpinan's part: set the submitted Renja 2027; the page's totals are the export's."""
+    page.goto(f"{base}/renja/")
     page.get_by_role("button", name="Tetapkan").click()
     expect(page.locator("#status-tahap")).to_have_text("Ditetapkan (terkunci)")
     expect(page.locator("#total-pagu")).to_have_text("Rp 7.300.000.000")
@@ -170,3 +180,100 @@ def test_renstra_lalu_renja_2027_sampai_ditetapkan(page: Page, kota_contoh):
         3,
         5,
     )
+
+
+# --- the whole journey, from `renja siapkan` on an empty database (needs the administration pages) --------
+
+
+def _ada_administrasi() -> bool:
+    from django.core.management import get_commands
+
+    return "renja_siapkan" in get_commands()
+
+
+@pytest.mark.skipif(
+    not _ada_administrasi(), reason="renja siapkan dan halaman administrasi (issue 10 Build 1-2) belum ada"
+)
+def test_jalur_penuh_dari_renja_siapkan(page: Page, transactional_db, live_server):
+    """Issue 10, first acceptance point: empty database (RENJA_DEMO=0) after `renja siapkan`; the admin adds
+    Dinas Pendidikan with two units and three users with roles; the perencana logs in (changing the one-time
+    password), writes the Renstra, Renja 2027 from it, 2 programs, 3 kegiatan, 5 sub kegiatan, submits; the
+    pimpinan (also changing the one-time password) sets it; the page's total is the export's."""
+    import importlib
+
+    from renja.perencanaan.models import SumberDana
+
+    call_command("flush", interactive=False, verbosity=0)  # the session's demo data: gone, as on a new install
+    # a fresh install has the sumber dana its migration seeds; flush emptied them
+    for kode, nama in importlib.import_module("renja.perencanaan.migrations.0006_sumber_dana_bawaan").SUMBER_DANA:
+        SumberDana.objects.create(kode=kode, nama=nama)
+    out = io.StringIO()
+    call_command(
+        "renja_siapkan",
+        "--admin",
+        "root",
+        "--sandi",
+        TEST_PASSWORD,
+        "--pemda-kode",
+        "32.99",
+        "--pemda-nama",
+        "Kota Contoh",
+        "--no-input",
+        stdout=out,
+    )
+    assert "Instalasi siap." in out.getvalue()
+    base = live_server.url
+    page.on("dialog", lambda dialog: dialog.accept())
+
+    # --- the admin: OPD, units, users and roles ---
+    login(page, base, "root")
+    page.get_by_role("link", name="Administrasi").click()
+    page.get_by_role("link", name="Kota Contoh").click()
+    page.get_by_role("link", name="Tambah perangkat daerah").click()
+    page.get_by_label("Kode unit SIPD").fill(OPD)
+    page.get_by_label("Nama perangkat daerah").fill("Dinas Pendidikan")
+    page.get_by_label("Nama kepala").fill("Dra. Siti Aminah, M.Pd.")
+    page.get_by_label("NIP").fill("19700101 199503 2 001")
+    page.get_by_role("button", name="Simpan").click()
+    expect(page.get_by_role("status")).to_contain_text("Dinas Pendidikan dibuat (bidang urusan 1.01).")
+    opd_url = page.url
+    for kode, nama in (("sekretariat", "Sekretariat"), ("sd", "Bidang Pembinaan SD")):
+        page.get_by_role("link", name="Tambah unit kerja").click()
+        page.get_by_label("Kode unit").fill(kode)
+        page.get_by_label("Nama unit").fill(nama)
+        page.get_by_role("button", name="Simpan").click()
+    sandi = {}
+    for username, nama, peran in (
+        ("perencana.dikbud", "Rina Perencana", "perencana"),
+        ("kepala.dikbud", "Siti Aminah", "pimpinan"),
+        ("operator.sd", "Budi Operator", "operator"),
+    ):
+        page.goto(opd_url)
+        page.get_by_role("link", name="Tambah pengguna").click()
+        page.get_by_label("Nama pengguna").fill(username)
+        page.get_by_label("Nama lengkap").fill(nama)
+        page.get_by_label("Peran").select_option(peran)
+        if peran == "operator":
+            page.get_by_label("Unit (untuk operator)").select_option(label="Bidang Pembinaan SD")
+        page.get_by_role("button", name="Simpan").click()
+        sandi[username] = page.locator("#sandi-sekali").inner_text()
+    page.get_by_role("button", name="Keluar").click()
+
+    # --- the perencana ---
+    ganti_sandi(page, base, "perencana.dikbud", sandi["perencana.dikbud"])
+    susun_renstra_dan_renja_2027(page, base)
+    page.get_by_role("button", name="Keluar").click()
+
+    # --- the pimpinan ---
+    ganti_sandi(page, base, "kepala.dikbud", sandi["kepala.dikbud"])
+    tetapkan_dan_periksa_ekspor(page, base)
+
+
+def ganti_sandi(page: Page, base: str, username: str, sekali: str) -> None:
+    login(page, base, username, sekali)
+    expect(page.locator("h1")).to_have_text("Ganti kata sandi")
+    page.get_by_label("Kata sandi lama").fill(sekali)
+    page.get_by_label("Kata sandi baru", exact=True).fill("Contoh-Renja-2027")
+    page.get_by_label("Ulangi kata sandi baru").fill("Contoh-Renja-2027")
+    page.get_by_role("button", name="Simpan kata sandi").click()
+    expect(page.get_by_role("status")).to_contain_text("Kata sandi Anda sudah diganti.")

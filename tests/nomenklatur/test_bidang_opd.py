@@ -47,11 +47,11 @@ def test_kode_bidang_ketiga_ditolak(bappelitbangda):
 
 def test_baris_renja_bidang_ketiga_ditolak_oleh_service(bappelitbangda, users):
     from renja.nomenklatur.models import NomenklaturVersi
-    from renja.organisasi.services import peran_assign
+    from renja.organisasi.services import peran_assign, user_create
     from renja.perencanaan import services
     from renja.perencanaan.models import Level
 
-    perencana = users["perencana"]
+    perencana = user_create(actor=None, username="perencana.bappelitbangda", password="uji-Renja-2026!")
     peran_assign(actor=None, user=perencana, peran="perencana", opd=bappelitbangda)
     versi = NomenklaturVersi.objects.get(kode="2027")
     renja = services.renja_create(actor=perencana, opd=bappelitbangda, tahun=2027, nomenklatur_versi=versi)
@@ -76,3 +76,11 @@ def test_pilihan_kode_hanya_bidang_opd(bappelitbangda):
     assert kegiatan[0][0] == "5.01.01.1.01"
     cari = nomenklatur_pilihan_opd(versi="2027", opd=bappelitbangda, tingkat="sub_kegiatan", q="musrenbang")
     assert cari and all(k.startswith(("5.01.", "5.05.")) for k, _ in cari)
+
+
+def test_cari_awalan_kode_menemukan_program_penunjang(bappelitbangda):
+    """Typing 5.01.0 (the start of 5.01.01) finds the support programme, listed as X.XX.01."""
+    kode = [k for k, _ in nomenklatur_pilihan_opd(versi="2027", opd=bappelitbangda, tingkat="program", q="5.01.0")]
+    assert kode[0] == "5.01.01" and len(kode) > 1 and all(k.startswith("5.01.0") for k in kode)
+    kode = [k for k, _ in nomenklatur_pilihan_opd(versi="2027", opd=bappelitbangda, tingkat="program", q="5.05")]
+    assert kode[0] == "5.01.01" and all(k.startswith("5.05.") for k in kode[1:])
