@@ -9,7 +9,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.views.decorators.http import require_GET, require_POST
+from django.views.decorators.http import require_POST
 
 from renja.nomenklatur.selectors import nomenklatur_pilihan_opd
 from renja.organisasi import access
@@ -241,7 +241,6 @@ def row_pptk(request, row_id: int):
     return redirect("perencanaan:row_history", row_id=row.pk)
 
 
-@require_GET
 @access.login_required
 def kode_pilihan(request, tahap_id: int):
     """Search-as-you-type: <option>s of the codes the OPD may pick at a level (and under a parent)."""
@@ -532,7 +531,6 @@ def renstra_program_form(request, renstra_id: int | None = None, program_id: int
     )
 
 
-@require_GET
 @access.login_required
 def renstra_kode(request, renstra_id: int):
     from renja.nomenklatur.selectors import versi_untuk_tahun
