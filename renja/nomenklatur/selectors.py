@@ -9,6 +9,7 @@ from django.db.models import Q, QuerySet
 
 from renja.nomenklatur.models import KodeRemap, Nomenklatur, NomenklaturVersi, Tingkat
 from renja.nomenklatur.validators import (
+    PROGRAM_PENUNJANG,
     URUTAN_TINGKAT,
     awalan_ke_nomenklatur,
     kode_bersih,
@@ -75,6 +76,42 @@ def remap_lookup(*, kode_lama: str, versi_baru: NomenklaturVersi | str) -> list[
         .order_by("kode_baru")
         .values_list("kode_baru", flat=True)
     )
+
+
+def nomenklatur_map(*, versi: NomenklaturVersi | str, kode_list) -> dict[str, Nomenklatur]:
+    """Entries of `versi` for many plan codes at once (one query), keyed by the code as given."""
+    versi_id = _versi_id(versi)
+    daftar = {kode: kode_ke_nomenklatur(kode) for kode in kode_list}
+    found = {
+        e.kode: e
+        for e in Nomenklatur.objects.filter(versi_id=versi_id, kode__in=set(daftar.values())).select_related("versi")
+    }
+    return {kode: found[d] for kode, d in daftar.items() if d in found}
+
+
+def kode_pengganti_map(*, kode_list, versi_baru: NomenklaturVersi | str) -> dict[str, list[str]]:
+    """`kode_pengganti_rencana` for many codes at once (one query): old code -> replacing codes as planned."""
+    versi_id = _versi_id(versi_baru)
+    bersih = {kode: kode_bersih(kode) for kode in kode_list}
+    cari = set(bersih.values()) | {kode_ke_nomenklatur(k) for k in bersih.values()}
+    pairs: dict[str, list[str]] = {}
+    for lama, baru in (
+        KodeRemap.objects.filter(versi_baru_id=versi_id, kode_lama__in=cari)
+        .order_by("kode_baru")
+        .values_list("kode_lama", "kode_baru")
+    ):
+        pairs.setdefault(lama, []).append(baru)
+    hasil = {}
+    for kode, b in bersih.items():
+        daftar = pairs.get(b, []) + [k for k in pairs.get(kode_ke_nomenklatur(b), []) if kode_ke_nomenklatur(b) != b]
+        if daftar:
+            hasil[kode] = [_sebagai_kode_rencana(k, b) for k in sorted(set(daftar))]
+    return hasil
+
+
+def kode_pengganti_rencana(*, kode_lama: str, versi_baru: NomenklaturVersi | str) -> list[str]:
+    """The codes replacing `kode_lama` in `versi_baru`, written as a plan writes them (1.06.01... not X.XX.01)."""
+    return [_sebagai_kode_rencana(k, kode_lama) for k in remap_lookup(kode_lama=kode_lama, versi_baru=versi_baru)]
 
 
 def _sebagai_kode_rencana(kode_daftar: str, kode_asli: str) -> str:
@@ -197,12 +234,121 @@ def bidang_list(*, versi: NomenklaturVersi | str) -> list[tuple[str, str]]:
 
 
 def bidang_bawaan(user) -> str | None:
-    """The bidang urusan of the OPD the user works in (1.06 for Dinas Sosial), if there is exactly one."""
+    """The bidang urusan of the OPD the user works in (1.06 for Dinas Sosial), if there is exactly one.
+
+    Every bidang an OPD carries counts (5.01.5.05.0.00.01.0000 carries 5.01 and 5.05): with more than one,
+    the browse page starts unfiltered rather than hide half of the OPD's codes.
+    """
     opd_ids = access.visible_opd_ids(user)
     if not opd_ids:
         return None
-    bidang = set(PerangkatDaerah.objects.filter(pk__in=opd_ids).values_list("bidang_urusan", flat=True))
+    bidang = {b for opd in PerangkatDaerah.objects.filter(pk__in=opd_ids) for b in opd.bidang_urusan_daftar}
     return bidang.pop() if len(bidang) == 1 else None
+
+
+# --- the codes one OPD may plan with: its bidang urusan plus the generic support programme X.XX.01 ------
+
+
+def bidang_opd(opd: PerangkatDaerah) -> list[str]:
+    """The bidang urusan of `opd` (from its SIPD unit code), e.g. ['5.01', '5.05']."""
+    return list(opd.bidang_urusan_daftar)
+
+
+def _bidang_kode(kode: str) -> str:
+    return ".".join(kode_bersih(kode).split(".")[:2])
+
+
+def kode_dalam_lingkup_opd(*, opd: PerangkatDaerah, kode: str) -> str | None:
+    """None when `kode` lies in a bidang urusan of `opd` (its support programme 01 included) or in the generic
+    support programme X.XX.01; otherwise an Indonesian message saying why not. `kode` must be well-formed."""
+    bersih = kode_bersih(kode)
+    bidang = bidang_opd(opd)
+    bagian = bersih.split(".")
+    if bagian[0] == "X":
+        if len(bagian) < 3 or bagian[2] == PROGRAM_PENUNJANG:
+            return None
+        return f"Kode '{bersih}': dari bidang X.XX hanya program penunjang X.XX.01 yang dapat dipakai."
+    if len(bagian) < 2:
+        return None if any(b.split(".")[0] == bagian[0] for b in bidang) else _di_luar_bidang(bersih, opd, bidang)
+    if _bidang_kode(bersih) in bidang:
+        return None
+    return _di_luar_bidang(bersih, opd, bidang)
+
+
+def _di_luar_bidang(kode: str, opd: PerangkatDaerah, bidang: list[str]) -> str:
+    daftar = ", ".join(bidang) or "belum ada (kode perangkat daerah tidak memuat bidang urusan)"
+    return (
+        f"Kode '{kode}' berada di bidang urusan {_bidang_kode(kode)}, di luar bidang urusan {opd.nama} "
+        f"({daftar}) dan program penunjang X.XX.01."
+    )
+
+
+def kode_rencana_opd(*, opd: PerangkatDaerah, kode_daftar: str) -> str:
+    """A listed code as the OPD writes it in a plan: X.XX.01.2.02 -> 5.01.01.2.02 (the OPD's first bidang)."""
+    bidang = bidang_opd(opd)
+    if kode_daftar.startswith("X.XX.") and bidang:
+        return ".".join([*bidang[0].split("."), *kode_daftar.split(".")[2:]])
+    return kode_daftar
+
+
+def nomenklatur_validate_kode_opd(
+    *, versi: NomenklaturVersi | str, opd: PerangkatDaerah, kode: str, induk_kode: str | None = None
+) -> Nomenklatur:
+    """Like `nomenklatur_validate_kode`, and the code must lie in one of the OPD's bidang urusan (or X.XX.01)."""
+    entri = nomenklatur_validate_kode(versi=versi, kode=kode, induk_kode=induk_kode)
+    pesan = kode_dalam_lingkup_opd(opd=opd, kode=kode)
+    if pesan:
+        raise ValidationError(pesan, code="bidang")
+    return entri
+
+
+def nomenklatur_pilihan_opd(
+    *,
+    versi: NomenklaturVersi | str,
+    opd: PerangkatDaerah,
+    tingkat: str,
+    induk_kode: str | None = None,
+    q: str = "",
+    batas: int = 30,
+) -> list[tuple[str, str]]:
+    """(code as planned, name) of the entries at `tingkat` the OPD may pick, for the search-as-you-type list.
+
+    Only the OPD's bidang urusan and X.XX.01; with `induk_kode` only the entries directly under it.
+    """
+    bidang = bidang_opd(opd)
+    versi_id = _versi_id(versi)
+    qs = Nomenklatur.objects.filter(versi_id=versi_id, tingkat=tingkat).only("kode", "nama").order_by("kode")
+    if induk_kode:
+        daftar = kode_ke_nomenklatur(induk_kode)
+        qs = qs.filter(kode__startswith=f"{daftar}.")
+    else:
+        lingkup = Q(kode__startswith="X.XX.01")
+        for b in bidang:
+            lingkup |= Q(kode__startswith=f"{b}.")
+        qs = qs.filter(lingkup)
+    for kata in q.split()[:10]:
+        awalan = kode_bersih(kata).rstrip(".")
+        if _KODE_ATAU_AWALAN.fullmatch(awalan):
+            kondisi = _awalan_kode(awalan)
+            for b in bidang:
+                # as the OPD writes it: 1.01.0 is also the start of its support programme 1.01.01 (X.XX.01)
+                if awalan == b or awalan.startswith(f"{b}."):
+                    kondisi |= Q(kode__startswith=f"X.XX{awalan[len(b) :]}")
+            qs = qs.filter(kondisi)
+        else:
+            qs = qs.filter(nama__icontains=kata[:100])
+    hasil = []
+    for e in qs[:batas]:
+        kode = kode_rencana_opd(opd=opd, kode_daftar=e.kode)
+        if induk_kode and e.kode.startswith("X.XX."):
+            kode = _sebagai_kode_rencana(e.kode, induk_kode)
+        hasil.append((kode, e.nama))
+    return sorted(hasil)
+
+
+def versi_untuk_tahun(tahun: int) -> NomenklaturVersi | None:
+    """The version a Renja of `tahun` uses by default: the newest one in force that year."""
+    return NomenklaturVersi.objects.filter(tahun_berlaku__lte=tahun).order_by("-tahun_berlaku").first()
 
 
 def nomenklatur_detail(*, entri: Nomenklatur) -> dict:

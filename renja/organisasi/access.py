@@ -229,3 +229,58 @@ def login_required(view):
     guarded = _login_required(wrapped)
     setattr(guarded, ROLE_MARK, "login")
     return guarded
+
+
+# --- authoring: starting a Renja, program/kegiatan structure, Renstra (issue 10) -----------------------
+
+
+def access_renja_start(user, opd) -> None:
+    """May `user` start the Renja of a new year for `opd` (empty, from the Renstra, or copying last year)?"""
+    if not can_plan_opd(user, opd):
+        if can_view_opd(user, opd):
+            raise PermissionDenied("Hanya perencana atau admin perangkat daerah ini yang dapat membuat Renja baru.")
+        raise PermissionDenied("Anda tidak memiliki akses ke perangkat daerah ini.")
+
+
+def can_structure_rows(user, tahap) -> bool:
+    """Whether to offer adding, changing, moving or deleting programs and kegiatan (the perencana's decision)."""
+    return tahap.status == "draft" and can_plan_opd(user, tahap.opd_id)
+
+
+def access_row_structure(user, tahap) -> None:
+    """May `user` add, change, move or delete programs and kegiatan (and decide on rows a copy left over)?"""
+    _check_tahap_open(tahap, "mengubah susunan program dan kegiatan")
+    if not can_plan_opd(user, tahap.opd_id):
+        if can_view_opd(user, tahap.opd_id):
+            raise PermissionDenied("Hanya perencana atau admin yang dapat mengubah program dan kegiatan.")
+        raise PermissionDenied("Anda tidak memiliki akses ke perangkat daerah ini.")
+
+
+def can_edit_renstra(user, renstra) -> bool:
+    return renstra.status == "draft" and can_plan_opd(user, renstra.opd_id)
+
+
+def access_renstra_create(user, opd) -> None:
+    if not can_plan_opd(user, opd):
+        if can_view_opd(user, opd):
+            raise PermissionDenied("Hanya perencana atau admin perangkat daerah ini yang dapat membuat Renstra.")
+        raise PermissionDenied("Anda tidak memiliki akses ke perangkat daerah ini.")
+
+
+def access_renstra_edit(user, renstra) -> None:
+    """May `user` change `renstra`? Nobody changes a Renstra once it is ditetapkan."""
+    if renstra.status == TAHAP_TERKUNCI:
+        raise PermissionDenied(f"{renstra} sudah ditetapkan dan terkunci.")
+    if not can_plan_opd(user, renstra.opd_id):
+        if can_view_opd(user, renstra.opd_id):
+            raise PermissionDenied("Peran Anda hanya dapat membaca Renstra ini, tidak dapat mengubahnya.")
+        raise PermissionDenied("Anda tidak memiliki akses ke perangkat daerah ini.")
+
+
+def can_approve_renstra(user, renstra) -> bool:
+    return renstra.status == "draft" and can_approve_opd(user, renstra.opd_id)
+
+
+def access_renstra_tetapkan(user, renstra) -> None:
+    if not can_approve_opd(user, renstra.opd_id):
+        raise PermissionDenied("Hanya pimpinan atau admin yang dapat menetapkan Renstra.")

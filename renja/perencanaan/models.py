@@ -36,10 +36,20 @@ class Agregasi(models.TextChoices):
 # --- Renstra ---------------------------------------------------------------------------------------------
 
 
+class StatusRenstra(models.TextChoices):
+    DRAFT = "draft", "Draf"
+    DITETAPKAN = "ditetapkan", "Ditetapkan (terkunci)"
+
+
 class Renstra(models.Model):
     opd = models.ForeignKey(PerangkatDaerah, on_delete=models.PROTECT, related_name="renstra")
     tahun_awal = models.PositiveSmallIntegerField()
     tahun_akhir = models.PositiveSmallIntegerField()
+    status = models.CharField(max_length=12, choices=StatusRenstra.choices, default=StatusRenstra.DRAFT)
+    ditetapkan_pada = models.DateTimeField(null=True, blank=True)
+    ditetapkan_oleh = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
 
     class Meta:
         verbose_name_plural = "renstra"
@@ -52,12 +62,17 @@ class Renstra(models.Model):
     def tahun_list(self) -> list[int]:
         return list(range(self.tahun_awal, self.tahun_akhir + 1))
 
+    @property
+    def terkunci(self) -> bool:
+        return self.status == StatusRenstra.DITETAPKAN
+
 
 class RenstraTujuan(models.Model):
     renstra = models.ForeignKey(Renstra, on_delete=models.CASCADE, related_name="tujuan")
     kode = models.CharField(max_length=20)
     uraian = models.TextField()
     urutan = models.PositiveSmallIntegerField(default=0)
+    version = models.PositiveIntegerField(default=1)
 
     class Meta:
         ordering = ["urutan"]
@@ -71,6 +86,7 @@ class RenstraSasaran(models.Model):
     kode = models.CharField(max_length=20)
     uraian = models.TextField()
     urutan = models.PositiveSmallIntegerField(default=0)
+    version = models.PositiveIntegerField(default=1)
 
     class Meta:
         ordering = ["urutan"]
@@ -79,13 +95,53 @@ class RenstraSasaran(models.Model):
         return f"{self.kode} {self.uraian}"
 
 
+class RenstraProgram(models.Model):
+    """A program or kegiatan of the Renstra's programme table (the seed's trailing table): indicators with yearly
+    targets, yearly pagu indikatif (typed on kegiatan; a program's is their sum) and the unit responsible."""
+
+    renstra = models.ForeignKey(Renstra, on_delete=models.CASCADE, related_name="program")
+    level = models.CharField(max_length=14, choices=[("program", "Program"), ("kegiatan", "Kegiatan")])
+    kode = models.CharField(max_length=24)
+    nama = models.TextField()
+    parent = models.ForeignKey("self", null=True, blank=True, on_delete=models.CASCADE, related_name="children")
+    sasaran = models.ForeignKey(RenstraSasaran, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    unit = models.ForeignKey(UnitKerja, null=True, blank=True, on_delete=models.PROTECT, related_name="+")
+    urutan = models.PositiveIntegerField(default=0)
+    version = models.PositiveIntegerField(default=1)
+
+    class Meta:
+        verbose_name = "program renstra"
+        verbose_name_plural = "program renstra"
+        ordering = ["renstra", "urutan", "id"]
+        constraints = [models.UniqueConstraint(fields=["renstra", "kode"], name="uniq_renstra_program_kode")]
+
+    def __str__(self):
+        return f"{self.kode} {self.nama}"
+
+
+class RenstraPagu(models.Model):
+    """Pagu indikatif of a Renstra kegiatan for one year."""
+
+    program = models.ForeignKey(RenstraProgram, on_delete=models.CASCADE, related_name="pagu")
+    tahun = models.PositiveSmallIntegerField()
+    jumlah = MoneyField()
+
+    class Meta:
+        ordering = ["tahun"]
+        constraints = [models.UniqueConstraint(fields=["program", "tahun"], name="uniq_renstra_pagu_tahun")]
+
+
 class RenstraIndikator(models.Model):
-    """An IKU (or tujuan indicator) of the Renstra with one target per year."""
+    """An IKU (or tujuan indicator), or the indicator of a Renstra program/kegiatan, with one target per year."""
 
     tujuan = models.ForeignKey(RenstraTujuan, null=True, blank=True, on_delete=models.CASCADE, related_name="indikator")
     sasaran = models.ForeignKey(
         RenstraSasaran, null=True, blank=True, on_delete=models.CASCADE, related_name="indikator"
     )
+    program = models.ForeignKey(
+        RenstraProgram, null=True, blank=True, on_delete=models.CASCADE, related_name="indikator"
+    )
+    version = models.PositiveIntegerField(default=1)
     uraian = models.TextField()
     satuan = models.CharField(max_length=60, blank=True)
     polaritas = models.CharField(max_length=5, choices=Polaritas.choices, default=Polaritas.NAIK)
@@ -213,6 +269,17 @@ class RenjaRow(models.Model):
     prakiraan_target_grade = models.CharField(max_length=4, blank=True)
     prakiraan_satuan = models.CharField(max_length=60, blank=True)
     prakiraan_pagu = MoneyField(null=True, blank=True)
+    pagu_indikatif = MoneyField(
+        null=True, blank=True, help_text="plafon dari Renstra (program/kegiatan); pagu baris tetap jumlah sub kegiatan"
+    )
+    pptk = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        help_text="pejabat pelaksana teknis kegiatan (sub kegiatan): pengguna perangkat daerah ini",
+    )
     sumber = models.TextField(blank=True, help_text="asal data, mis. baris dokumen")
     catatan = models.TextField(blank=True)
     disalin_dari = models.ForeignKey(
@@ -267,3 +334,37 @@ class Pagu(models.Model):
         verbose_name_plural = "pagu"
         ordering = ["row", "sumber_dana__kode"]
         constraints = [models.UniqueConstraint(fields=["row", "sumber_dana"], name="uniq_pagu_sumber_per_row")]
+
+
+class StatusTertunda(models.TextChoices):
+    MENUNGGU = "menunggu", "Menunggu keputusan"
+    DIPAKAI = "dipakai", "Dilanjutkan dengan kode baru"
+    DILEPAS = "dilepas", "Tidak dilanjutkan"
+
+
+class BarisTertunda(models.Model):
+    """A row of last year's Renja that a copy could not carry over (its code is not in the new nomenclature
+    version and the remap table names no replacement). Listed for a decision, never dropped silently."""
+
+    tahap = models.ForeignKey(Tahap, on_delete=models.CASCADE, related_name="tertunda")
+    asal = models.ForeignKey(RenjaRow, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    level = models.CharField(max_length=14, choices=Level.choices)
+    kode_lama = models.CharField(max_length=24)
+    nama = models.TextField()
+    alasan = models.TextField()
+    isi = models.JSONField(default=dict, blank=True, help_text="indikator, pagu dan isian lain untuk dilanjutkan")
+    status = models.CharField(max_length=10, choices=StatusTertunda.choices, default=StatusTertunda.MENUNGGU)
+    kode_baru = models.CharField(max_length=24, blank=True)
+    catatan = models.TextField(blank=True)
+    diputuskan_pada = models.DateTimeField(null=True, blank=True)
+    diputuskan_oleh = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    class Meta:
+        verbose_name = "baris tertunda"
+        verbose_name_plural = "baris tertunda"
+        ordering = ["tahap", "kode_lama"]
+
+    def __str__(self):
+        return f"{self.kode_lama} {self.nama}"

@@ -48,6 +48,11 @@ def renja_find(*, tahun: int, opd_kode: str) -> Renja:
     return Renja.objects.select_related("opd__pemda", "nomenklatur_versi").get(tahun=tahun, opd__kode=opd_kode)
 
 
+def renja_find_for_opd(*, tahun: int, opd) -> Renja:
+    """The Renja of `opd` (found by organisasi.selectors.opd_find_for_command) for `tahun`: commands only."""
+    return Renja.objects.select_related("opd__pemda", "nomenklatur_versi").get(tahun=tahun, opd=opd)
+
+
 def tahap_list(*, renja: Renja) -> list[Tahap]:
     return list(Tahap.objects.filter(renja=renja).select_related("renja").order_by("urutan", "nomor"))
 
@@ -367,3 +372,155 @@ def renstra_get(*, user, renstra_id: int) -> Renstra:
     )
     access.access_opd_view(user, renstra.opd)
     return renstra
+
+
+# --- authoring (issue 10): Renstra programme table, starting points, rows left by a copy ---------------
+
+
+@dataclass
+class RenstraProgramNode:
+    program: object  # RenstraProgram
+    children: list[RenstraProgramNode] = field(default_factory=list)
+    pagu: dict[int, Decimal] = field(default_factory=dict)  # tahun -> pagu indikatif (program: sum of kegiatan)
+    pagu_list_tahun: list = field(default_factory=list)  # the same in the order of the period's years
+
+    @property
+    def level(self) -> str:
+        return self.program.level
+
+    def pagu_list(self, tahun_list: list[int]) -> list[Decimal | None]:
+        return [self.pagu.get(t) for t in tahun_list]
+
+
+@dataclass
+class RenstraProgramTable:
+    programs: list[RenstraProgramNode]
+    total: dict[int, Decimal]
+    total_list: list[Decimal] = field(default_factory=list)
+
+    def flat(self):
+        for p in self.programs:
+            yield p
+            yield from p.children
+
+
+def renstra_program_table(*, renstra: Renstra) -> RenstraProgramTable:
+    """Programs with their kegiatan, indicators (targets prefetched), yearly pagu indikatif: a kegiatan's as
+    typed, a program's and the Renstra's derived (sums). A constant number of queries."""
+    from renja.perencanaan.models import RenstraPagu, RenstraProgram
+
+    items = list(
+        RenstraProgram.objects.filter(renstra=renstra)
+        .select_related("unit", "sasaran")
+        .prefetch_related(
+            Prefetch(
+                "indikator",
+                queryset=RenstraIndikator.objects.prefetch_related(
+                    Prefetch("target", queryset=RenstraTarget.objects.order_by("tahun"))
+                ).order_by("urutan", "id"),
+            ),
+            Prefetch("pagu", queryset=RenstraPagu.objects.order_by("tahun")),
+        )
+        .order_by("urutan", "id")
+    )
+    nodes = {p.pk: RenstraProgramNode(program=p) for p in items}
+    programs = []
+    for p in items:
+        node = nodes[p.pk]
+        if p.parent_id is None:
+            programs.append(node)
+        else:
+            nodes[p.parent_id].children.append(node)
+            node.pagu = {x.tahun: x.jumlah for x in p.pagu.all()}
+    tahun_list = renstra.tahun_list
+    total: dict[int, Decimal] = {t: NOL for t in tahun_list}
+    for node in programs:
+        node.pagu = {t: sum((k.pagu.get(t, NOL) for k in node.children), NOL) for t in tahun_list}
+        for t, v in node.pagu.items():
+            total[t] = total.get(t, NOL) + v
+        node.pagu_list_tahun = node.pagu_list(tahun_list)
+        for k in node.children:
+            k.pagu_list_tahun = k.pagu_list(tahun_list)
+    return RenstraProgramTable(programs=programs, total=total, total_list=[total[t] for t in tahun_list])
+
+
+def renstra_visible(*, user, opd_id: int | None = None) -> QuerySet[Renstra]:
+    qs = Renstra.objects.select_related("opd__pemda").order_by("-tahun_awal", "opd__kode")
+    ids = access.visible_opd_ids(user)
+    if ids is not None:
+        qs = qs.filter(opd_id__in=ids)
+    return qs if opd_id is None else qs.filter(opd_id=opd_id)
+
+
+def opd_plannable(*, user) -> list:
+    """The OPDs where `user` may start a Renja or a Renstra (perencana or admin)."""
+    from renja.organisasi.models import PerangkatDaerah
+
+    ids = access.visible_opd_ids(user)
+    qs = PerangkatDaerah.objects.select_related("pemda").order_by("pemda__nama", "kode")
+    if ids is not None:
+        qs = qs.filter(pk__in=ids)
+    return [opd for opd in qs if access.can_plan_opd(user, opd.pk)]
+
+
+def tertunda_list(*, tahap: Tahap) -> list:
+    from renja.perencanaan.models import BarisTertunda
+
+    return list(BarisTertunda.objects.filter(tahap=tahap).select_related("diputuskan_oleh").order_by("kode_lama"))
+
+
+def pptk_choices(*, opd_id: int) -> QuerySet:
+    """Active users with a role in the OPD: who may be named PPTK of its sub kegiatan."""
+    from django.contrib.auth import get_user_model
+
+    from renja.organisasi.models import PenugasanPeran
+
+    user_ids = PenugasanPeran.objects.filter(opd_id=opd_id).values("user_id")
+    return get_user_model().objects.filter(pk__in=user_ids, is_active=True).order_by("first_name", "username")
+
+
+def tahap_get(*, user, tahap_id: int) -> Tahap:
+    tahap = Tahap.objects.select_related("renja__opd__pemda", "renja__nomenklatur_versi").get(pk=tahap_id)
+    access.access_opd_view(user, tahap.renja.opd)
+    return tahap
+
+
+def tertunda_get(*, user, tertunda_id: int):
+    from renja.perencanaan.models import BarisTertunda
+
+    item = BarisTertunda.objects.select_related("tahap__renja__opd").get(pk=tertunda_id)
+    access.access_opd_view(user, item.tahap.renja.opd)
+    return item
+
+
+def renstra_of(obj) -> Renstra:
+    """The Renstra a tujuan, sasaran, indicator or programme row belongs to."""
+    if isinstance(obj, RenstraIndikator):
+        obj = obj.tujuan or obj.sasaran or obj.program
+    if isinstance(obj, RenstraSasaran):
+        obj = obj.tujuan
+    return obj.renstra
+
+
+def renstra_part_get(*, user, model, pk: int):
+    """A tujuan, sasaran, indicator or programme row by id, refused (403) outside the user's OPDs, 404 if none."""
+    from django.http import Http404
+
+    related = {
+        "RenstraTujuan": ["renstra__opd"],
+        "RenstraSasaran": ["tujuan__renstra__opd"],
+        "RenstraIndikator": ["tujuan__renstra__opd", "sasaran__tujuan__renstra__opd", "program__renstra__opd"],
+        "RenstraProgram": ["renstra__opd", "parent"],
+    }[model.__name__]
+    obj = model.objects.select_related(*related).filter(pk=pk).first()
+    if obj is None:
+        raise Http404("Bagian Renstra tidak ditemukan.")
+    access.access_opd_view(user, renstra_of(obj).opd)
+    return obj
+
+
+def tertunda_count(*, tahap: Tahap) -> int:
+    """Rows a copy left in `tahap` that still wait for a decision."""
+    from renja.perencanaan.models import BarisTertunda
+
+    return BarisTertunda.objects.filter(tahap=tahap, status="menunggu").count()

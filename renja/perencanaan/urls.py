@@ -1,6 +1,7 @@
 from django.urls import path
 
 from renja.perencanaan import views
+from renja.perencanaan import views_penyusunan as penyusunan
 
 app_name = "perencanaan"
 urlpatterns = [
@@ -17,4 +18,41 @@ urlpatterns = [
     path("baris/<int:parent_id>/tambah/", views.subkegiatan_create, name="subkegiatan_create"),
     path("baris/<int:row_id>/hapus/", views.row_delete, name="row_delete"),
     path("baris/<int:row_id>/riwayat/", views.row_history, name="row_history"),
+    # authoring (issue 10): starting a Renja, programs and kegiatan, PPTK, rows a copy left, the Renstra
+    path("baru/", penyusunan.renja_start, name="renja_start"),
+    path("tahap/<int:tahap_id>/program/baru/", penyusunan.program_create, name="program_create"),
+    path("tahap/<int:tahap_id>/kode/", penyusunan.kode_pilihan, name="kode_pilihan"),
+    path("tahap/<int:tahap_id>/tertunda/", penyusunan.tertunda_list, name="tertunda_list"),
+    path("tertunda/<int:tertunda_id>/putuskan/", penyusunan.tertunda_decide, name="tertunda_decide"),
+    path("baris/<int:parent_id>/kegiatan/baru/", penyusunan.kegiatan_create, name="kegiatan_create"),
+    path("baris/<int:row_id>/struktur/", penyusunan.struktur_edit, name="struktur_edit"),
+    path("baris/<int:row_id>/pindah/", penyusunan.row_move, name="row_move"),
+    path("baris/<int:row_id>/pptk/", penyusunan.row_pptk, name="row_pptk"),
+    path("renstra/", penyusunan.renstra_list, name="renstra_list"),
+    path("renstra/baru/", penyusunan.renstra_create, name="renstra_create"),
+    path("renstra/<int:renstra_id>/tetapkan/", penyusunan.renstra_tetapkan, name="renstra_tetapkan"),
+    path("renstra/<int:renstra_id>/kode/", penyusunan.renstra_kode, name="renstra_kode"),
+    path("renstra/<int:renstra_id>/tujuan/baru/", penyusunan.renstra_tujuan_form, name="renstra_tujuan_create"),
+    path("renstra/tujuan/<int:tujuan_id>/ubah/", penyusunan.renstra_tujuan_form, name="renstra_tujuan_edit"),
+    path(
+        "renstra/tujuan/<int:tujuan_id>/sasaran/baru/", penyusunan.renstra_sasaran_form, name="renstra_sasaran_create"
+    ),
+    path("renstra/sasaran/<int:sasaran_id>/ubah/", penyusunan.renstra_sasaran_form, name="renstra_sasaran_edit"),
+    path(
+        "renstra/<int:renstra_id>/indikator/baru/", penyusunan.renstra_indikator_form, name="renstra_indikator_create"
+    ),
+    path(
+        "renstra/indikator/<int:indikator_id>/ubah/", penyusunan.renstra_indikator_form, name="renstra_indikator_edit"
+    ),
+    path("renstra/<int:renstra_id>/program/baru/", penyusunan.renstra_program_form, name="renstra_program_create"),
+    path("renstra/program/<int:program_id>/ubah/", penyusunan.renstra_program_form, name="renstra_program_edit"),
+    *[
+        path(
+            f"renstra/{jenis}/<int:item_id>/hapus/",
+            penyusunan.renstra_item_delete,
+            {"jenis": jenis},
+            name=f"renstra_{jenis}_delete",
+        )
+        for jenis in penyusunan.RENSTRA_BAGIAN
+    ],
 ]

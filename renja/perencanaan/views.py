@@ -16,6 +16,7 @@ from renja.perencanaan.forms import (
     pagu_initial,
 )
 from renja.perencanaan.models import Level, RenjaRow, Tahap
+from renja.perencanaan.views_penyusunan import kode_picker
 
 
 def _int_or_none(value):
@@ -30,7 +31,8 @@ def renja_list(request):
     renjas = list(selectors.renja_visible(user=request.user))
     if len(renjas) == 1:
         return redirect("perencanaan:detail", renja_id=renjas[0].pk)
-    return render(request, "perencanaan/renja_list.html", {"renjas": renjas})
+    can_start = bool(selectors.opd_plannable(user=request.user))
+    return render(request, "perencanaan/renja_list.html", {"renjas": renjas, "can_start": can_start})
 
 
 def _renja_for_view(request, renja_id: int):
@@ -73,6 +75,9 @@ def renja_detail(request, renja_id: int):
         "can_plan": access.can_plan_opd(user, renja.opd_id),
         "can_add": tahap is not None and access.can_add_rows(user, tahap),
         "jenis_baru": selectors.jenis_tahap_berikut(tahaps),
+        # authoring (issue 10): program/kegiatan structure, rows a copy left for a decision
+        "can_structure": tahap is not None and access.can_structure_rows(user, tahap),
+        "tertunda_menunggu": selectors.tertunda_count(tahap=tahap) if tahap else 0,
     }
     template = "perencanaan/_tree.html" if request.htmx else "perencanaan/renja_detail.html"
     return render(request, template, context)
@@ -136,6 +141,7 @@ def subkegiatan_edit(request, row_id: int):
         form = SubKegiatanForm(initial=SubKegiatanForm.initial_for(row), units=units)
         ind_fs = IndikatorFormSet(initial=indikator_initial(row), prefix="indikator")
         pagu_fs = PaguFormSet(initial=pagu_initial(row), prefix="pagu")
+    kode_picker(form, tahap=tahap, tingkat=Level.SUB_KEGIATAN, induk_kode=row.parent.kode if row.parent_id else None)
     context = {
         "row": row,
         "tahap": tahap,
@@ -168,7 +174,16 @@ def _attach_errors(form, exc: ValidationError) -> None:
 def row_history(request, row_id: int):
     row = _row_for_view(request, row_id)
     entries = [(e, history.describe(e)) for e in selectors.row_history_events(row=row)]
-    return render(request, "perencanaan/row_history.html", {"row": row, "entries": entries})
+    pptk_form = None
+    if row.level == Level.SUB_KEGIATAN and access.can_edit_row_in(request.user, row, row.tahap):
+        from renja.perencanaan.forms_penyusunan import PptkForm
+
+        pptk_form = PptkForm(
+            initial={"version": row.version, "pptk": row.pptk_id},
+            users=selectors.pptk_choices(opd_id=row.tahap.renja.opd_id),
+        )
+    context = {"row": row, "entries": entries, "pptk_form": pptk_form}
+    return render(request, "perencanaan/row_history.html", context)
 
 
 @access.login_required
@@ -271,7 +286,15 @@ def renstra_detail(request, renstra_id: int):
         renstra = selectors.renstra_get(user=request.user, renstra_id=renstra_id)
     except selectors.Renstra.DoesNotExist as exc:
         raise Http404("Renstra tidak ditemukan.") from exc
-    return render(request, "perencanaan/renstra_detail.html", {"renstra": renstra})
+    table = selectors.renstra_program_table(renstra=renstra)
+    context = {
+        "renstra": renstra,
+        "program_table": table,
+        "program_total": table.total_list,
+        "can_edit": access.can_edit_renstra(request.user, renstra),
+        "can_approve": access.can_approve_renstra(request.user, renstra),
+    }
+    return render(request, "perencanaan/renstra_detail.html", context)
 
 
 @access.login_required
@@ -308,6 +331,7 @@ def subkegiatan_create(request, parent_id: int):
         )
         ind_fs = IndikatorFormSet(prefix="indikator")
         pagu_fs = PaguFormSet(prefix="pagu")
+    kode_picker(form, tahap=tahap, tingkat=Level.SUB_KEGIATAN, induk_kode=parent.kode)
     context = {
         "row": None,
         "parent": parent,

@@ -4,6 +4,7 @@ import sys
 from django.core.management.base import BaseCommand, CommandError
 
 from renja.inti.tabel import Baris, Jenis, Kolom, Tabel, tulis_csv
+from renja.organisasi.selectors import OpdTidakDitemukan, opd_find_for_command
 from renja.perencanaan import selectors
 from renja.perencanaan.models import JenisTahap, Renja
 from renja.perencanaan.targets import target_of
@@ -24,21 +25,31 @@ def _target(t) -> str:
 
 class Command(BaseCommand):
     help = (
-        "Cetak baris Renja dan totalnya: renja export renja --tahun 2026 --opd KODE [--tahap JENIS] --format json|csv"
+        "Cetak baris Renja dan totalnya: renja export renja --tahun 2026 --opd KODE [--pemda KODE] [--tahap JENIS] "
+        "--format json|csv"
     )
 
     def add_arguments(self, parser):
         parser.add_argument("what", choices=["renja"])
         parser.add_argument("--tahun", type=int, required=True)
         parser.add_argument("--opd", required=True, help="kode perangkat daerah, mis. 1.06.0.00.0.00.01.0000")
+        parser.add_argument(
+            "--pemda", help="kode wilayah Pemda, mis. 32.75 (wajib bila kode OPD dipakai beberapa Pemda)"
+        )
         parser.add_argument("--tahap", help=f"jenis tahap: {', '.join(JenisTahap.values)} (bawaan: tahap terakhir)")
         parser.add_argument("--format", choices=["json", "csv"], default="json")
 
-    def handle(self, *args, what, tahun, opd, tahap=None, format="json", **options):
+    def handle(self, *args, what, tahun, opd, pemda=None, tahap=None, format="json", **options):
         try:
-            renja = selectors.renja_find(tahun=tahun, opd_kode=opd)
+            opd_obj = opd_find_for_command(opd=opd, pemda=pemda)
+        except OpdTidakDitemukan as exc:
+            raise CommandError(str(exc)) from exc
+        try:
+            renja = selectors.renja_find_for_opd(tahun=tahun, opd=opd_obj)
         except Renja.DoesNotExist as exc:
-            raise CommandError(f"Renja tahun {tahun} untuk perangkat daerah {opd} tidak ditemukan.") from exc
+            raise CommandError(
+                f"Renja tahun {tahun} untuk {opd_obj.nama} {opd_obj.pemda} ({opd_obj.kode}) tidak ditemukan."
+            ) from exc
         tahaps = selectors.tahap_list(renja=renja)
         if tahap:
             chosen = [t for t in tahaps if t.jenis == tahap]
