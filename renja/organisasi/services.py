@@ -55,6 +55,9 @@ def _teks(value: str, *, field: str, label: str, wajib: bool = False, batas: int
 
 def _pemda_clean(*, kode: str, nama: str, jenis: str, pemda: Pemda | None = None) -> dict:
     kode = kode_bersih(kode)
+    masalah = kode_wilayah_masalah(kode, "")
+    if masalah:
+        raise ValidationError({"kode": masalah})
     jenis = (jenis or "").strip().lower() or (jenis_dari_kode_wilayah(kode) or "")
     if jenis not in Pemda.Jenis.values:
         raise ValidationError({"jenis": f"Jenis Pemda '{jenis}' tidak dikenal; pilih provinsi, kabupaten atau kota."})

@@ -129,7 +129,12 @@ def test_register_gives_one_time_password_that_must_be_changed(users, dinsos):
     )
     assert len(baru.password) == 14 and baru.user.check_password(baru.password)
     akun = Akun.objects.get(user=baru.user)
-    assert (akun.opd, akun.pemda, akun.wajib_ganti_sandi, akun.nip) == (dinsos, dinsos.pemda, True, "198501012010011001")
+    assert (akun.opd, akun.pemda, akun.wajib_ganti_sandi, akun.nip) == (
+        dinsos,
+        dinsos.pemda,
+        True,
+        "198501012010011001",
+    )
     with pytest.raises(ValidationError, match="sudah dipakai"):
         services.user_register(actor=users["admin"], username="BUDI", nama_lengkap="Budi Lain", opd=dinsos)
     with pytest.raises(ValidationError, match="hanya boleh huruf, angka"):
