@@ -94,23 +94,29 @@ def nip_bersih(nip: str) -> str:
     return re.sub(r"[\s.]", "", nip or "")
 
 
-def nip_masalah(nip: str) -> str | None:
-    """An NIP (PNS, Peraturan BKN 22/2007): 8 digits birth date, 6 digits TMT CPNS (year, month), 1 digit sex
-    (1 pria, 2 wanita), 3 digits sequence; 18 digits in all."""
+def nip_alasan(nip: str) -> str | None:
+    """Why `nip` is no NIP (PNS, Peraturan BKN 22/2007: 8 digits birth date, 6 digits TMT CPNS year and month,
+    1 digit sex (1 pria, 2 wanita), 3 digits sequence; 18 digits in all), as a phrase that follows the value."""
     bersih = nip_bersih(nip)
-    if not bersih:
-        return None
     if not bersih.isdigit() or len(bersih) != 18:
-        return f"NIP '{nip}' harus 18 digit angka (boleh dengan spasi, mis. 19660301 199003 1 010)."
+        return "harus 18 digit angka (boleh dengan spasi, mis. 19660301 199003 1 010)"
     try:
         datetime.date(int(bersih[0:4]), int(bersih[4:6]), int(bersih[6:8]))
     except ValueError:
-        return f"NIP '{nip}': 8 digit pertama ({bersih[:8]}) bukan tanggal lahir TTTTBBHH yang sah."
+        return f"bukan NIP yang sah: 8 digit pertama ({bersih[:8]}) bukan tanggal lahir TTTTBBHH"
     if not 1 <= int(bersih[12:14]) <= 12:
-        return f"NIP '{nip}': digit 9-14 ({bersih[8:14]}) harus tahun dan bulan TMT CPNS (TTTTBB)."
+        return f"bukan NIP yang sah: digit 9-14 ({bersih[8:14]}) harus tahun dan bulan TMT CPNS (TTTTBB)"
     if bersih[14] not in "12":
-        return f"NIP '{nip}': digit ke-15 ({bersih[14]}) harus 1 (pria) atau 2 (wanita)."
+        return f"bukan NIP yang sah: digit ke-15 ({bersih[14]}) harus 1 (pria) atau 2 (wanita)"
     return None
+
+
+def nip_masalah(nip: str) -> str | None:
+    """None for an empty or good NIP, else the message naming it."""
+    if not nip_bersih(nip):
+        return None
+    alasan = nip_alasan(nip)
+    return f"NIP '{nip}' {alasan}." if alasan else None
 
 
 def nip_tampil(nip: str) -> str:

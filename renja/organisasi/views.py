@@ -6,12 +6,15 @@ from django.contrib.auth import get_user_model, update_session_auth_hash
 from django.contrib.auth import views as auth_views
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
+from renja.inti import unggah
 from renja.organisasi import access, selectors, services
+from renja.organisasi import impor as organisasi_impor
 from renja.organisasi.forms import (
     KepalaForm,
     OpdBaruForm,
@@ -480,3 +483,39 @@ def user_reset_sandi(request, user_id: int):
     target = selectors.user_get_for_admin(user=request.user, user_id=user_id)
     password = services.user_password_reset(actor=request.user, user=target)
     return _sandi_sekali_page(request, target, password, reverse("organisasi:pengguna", args=[target.pk]))
+
+
+# --- bulk setup from a file ------------------------------------------------------------------------------
+
+
+@access.login_required
+def impor_templat(request):
+    if not access.can_administer(request.user):
+        raise PermissionDenied("Templat impor organisasi hanya untuk admin.")
+    response = HttpResponse(
+        organisasi_impor.templat(),
+        content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    )
+    response["Content-Disposition"] = 'attachment; filename="templat-impor-organisasi.xlsx"'
+    return response
+
+
+@access.login_required
+@never_cache
+def impor_organisasi(request, pemda_id: int):
+    pemda = selectors.pemda_get_for_admin(user=request.user, pemda_id=pemda_id)
+    context = {"pemda": pemda, "hasil": None, "galat": []}
+    status = 200
+    if request.method == "POST":
+        berkas = request.FILES.get("berkas")
+        try:
+            if berkas is None:
+                raise ValidationError("Pilih berkas XLSX atau YAML yang akan diimpor.")
+            jenis = unggah.periksa_unggahan(berkas, boleh=organisasi_impor.JENIS_BERKAS)
+            berkas.seek(0)
+            hasil = organisasi_impor.baca(berkas.read(), jenis=jenis)
+            context["hasil"] = organisasi_impor.impor_organisasi(actor=request.user, pemda=pemda, hasil=hasil)
+        except ValidationError as exc:
+            context["galat"] = "\n".join(exc.messages).splitlines()
+            status = 400
+    return render(request, "organisasi/impor.html", context, status=status)
