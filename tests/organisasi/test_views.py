@@ -44,6 +44,8 @@ def _pages(bekasi, dinsos, users):
         reverse("organisasi:pemda_edit", args=[bekasi.pk]): {"root"},
         reverse("organisasi:opd_create", args=[bekasi.pk]): {"root", "admin.bekasi"},
         reverse("organisasi:pemda_pengguna_create", args=[bekasi.pk]): {"root", "admin.bekasi"},
+        reverse("organisasi:impor", args=[bekasi.pk]): {"root", "admin.bekasi"},
+        reverse("organisasi:impor_templat"): SEMUA_ADMIN | {"luar"},  # any admin may read the empty template
         reverse("organisasi:opd", args=[dinsos.pk]): SEMUA_ADMIN,
         reverse("organisasi:opd_edit", args=[dinsos.pk]): {"root", "admin.bekasi"},
         reverse("organisasi:opd_kepala", args=[dinsos.pk]): SEMUA_ADMIN,
@@ -129,7 +131,7 @@ def test_isolation_every_url_with_the_other_pemdas_ids(client, who, semarang):
                 404,
             ), (url, name)
             walked += 1
-    assert walked == 4 * 18  # every administration URL that takes an id
+    assert walked == 4 * 19  # every administration URL that takes an id (19 today)
     semarang["operator"].refresh_from_db()
     assert semarang["operator"].is_active and PenugasanPeran.objects.filter(pk=semarang["penugasan"].pk).exists()
 
