@@ -18,7 +18,6 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("berkas", nargs="?", help="berkas .xlsx (lembar OPD, Unit, Pengguna, Peran) atau .yaml")
         parser.add_argument("--pemda", help="kode wilayah Pemda tujuan (wajib bila ada lebih dari satu Pemda)")
-        parser.add_argument("--opd", help="tidak dipakai: kode OPD ditulis di dalam berkas")
         parser.add_argument("--templat", metavar="XLSX", help="tulis templat kosong ke berkas ini lalu selesai")
 
     def handle(self, *args, berkas=None, pemda=None, templat=None, **options):
