@@ -291,9 +291,30 @@ def can_manage_user(user, target) -> bool:
     akun = _akun_of(target)
     if akun is None or akun.pemda_id is None:
         return False
+    if not _admin_scopes_within(user, target):
+        return False
     if akun.opd_id is not None and can_manage_opd(user, akun.opd_id):
         return True
     return can_manage_pemda(user, akun.pemda_id)
+
+
+def _admin_scopes_within(user, target) -> bool:
+    """An admin manages no account that administers more than it does (an OPD admin cannot reset the password
+    of its Pemda's admin, nobody but an installation admin touches an installation admin)."""
+    if getattr(target, "is_superuser", False):
+        return False
+    for a in _assignments(target):
+        if a.peran != Peran.ADMIN:
+            continue
+        if a.opd_id is not None:
+            if not can_manage_opd(user, a.opd_id):
+                return False
+        elif a.pemda_id is not None:
+            if not can_manage_pemda(user, a.pemda_id):
+                return False
+        else:
+            return False
+    return True
 
 
 def can_assign_in(user, *, pemda=None, opd=None) -> bool:

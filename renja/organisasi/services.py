@@ -565,7 +565,7 @@ def user_password_change(*, actor, old_password: str, new_password1: str, new_pa
 # --- Roles -----------------------------------------------------------------------------------------------
 
 
-def _peran_clean(*, user, peran: str, pemda, opd, unit):
+def _peran_clean(*, actor, user, peran: str, pemda, opd, unit, system: bool):
     if peran not in Peran.values:
         raise ValidationError({"peran": f"Peran '{peran}' tidak dikenal."})
     if opd is not None and pemda is not None:
@@ -582,17 +582,25 @@ def _peran_clean(*, user, peran: str, pemda, opd, unit):
         unit = None
     akun = Akun.objects.filter(user=user).first()
     target_pemda_id = pemda.pk if pemda is not None else opd.pemda_id if opd is not None else None
-    if akun is not None and akun.pemda_id and target_pemda_id and akun.pemda_id != target_pemda_id:
-        raise ValidationError(
-            {"user": f"Pengguna {user.username} terdaftar di Pemda lain; tidak dapat diberi peran di sini."}
-        )
+    if target_pemda_id is not None:
+        home = akun.pemda_id if akun is not None else None
+        if home is not None and home != target_pemda_id:
+            raise ValidationError(
+                {"user": f"Pengguna {user.username} terdaftar di Pemda lain; tidak dapat diberi peran di sini."}
+            )
+        # An account without a home Pemda (an installation admin, a legacy account) gets roles in a Pemda only
+        # from an installation admin or a loader: otherwise a Pemda admin could adopt it and then manage it.
+        if home is None and not system and not access.is_global_admin(actor):
+            raise ValidationError(
+                {"user": f"Akun {user.username} bukan akun Pemda ini; minta admin instalasi memberi perannya."}
+            )
     return unit
 
 
 def _akun_home_from_first_role(*, user, pemda, opd) -> None:
     """An account without a home (made by a loader, or before accounts had one) belongs to the scope of its
     first OPD or Pemda role, so that scope's admins can manage it."""
-    if opd is None and pemda is None:
+    if (opd is None and pemda is None) or access.is_global_admin(user):
         return
     akun = _akun_for(user)
     if akun.pemda_id is None:
@@ -614,12 +622,13 @@ def peran_assign(
 ) -> PenugasanPeran:
     """Give `user` a role in one OPD (operators: one unit), a whole Pemda (admin, pemeriksa) or, with neither,
     the installation (admin). Giving a role one already holds changes nothing."""
-    if not system and actor is not None:
+    system = system or actor is None  # loaders pass no actor
+    if not system:
         access.access_peran_assign(actor, pemda=pemda, opd=opd)
-    unit = _peran_clean(user=user, peran=peran, pemda=pemda, opd=opd, unit=unit)
+    unit = _peran_clean(actor=actor, user=user, peran=peran, pemda=pemda, opd=opd, unit=unit, system=system)
     penugasan, _ = PenugasanPeran.objects.get_or_create(user=user, peran=peran, opd=opd, unit=unit, pemda=pemda)
-    _akun_home_from_first_role(user=user, pemda=pemda, opd=opd)
     access.forget_roles(user)
+    _akun_home_from_first_role(user=user, pemda=pemda, opd=opd)
     audit_record(
         actor=actor,
         event_type="create",

@@ -200,3 +200,16 @@ def test_roles_only_in_own_scope_and_never_to_another_pemdas_user(users, dinsos,
     services.peran_revoke(actor=admin, penugasan=p)
     assert access.roles_in_opd(users["pemeriksa"], dinsos.pk) == {Peran.PEMERIKSA}
     assert AuditEvent.objects.filter(action="peran_revoke").first().old["peran"] == "perencana"
+
+
+def test_no_admin_adopts_or_manages_an_account_above_it(users, root, admin_bekasi, dinsos, bekasi):
+    """Escalation paths: a Pemda admin giving a role to the installation admin (then owning its account), an OPD
+    admin resetting the password of its Pemda's admin."""
+    with pytest.raises(ValidationError, match="bukan akun Pemda ini"):
+        services.peran_assign(actor=admin_bekasi, user=root, peran=Peran.PEMERIKSA, pemda=bekasi)
+    assert not access.can_manage_user(admin_bekasi, root)
+    # the Pemda admin's account lives in Dinas Sosial, yet its OPD admin may not touch it
+    services.peran_assign(actor=root, user=users["pimpinan"], peran=Peran.ADMIN, pemda=bekasi)
+    with pytest.raises(PermissionDenied):
+        services.user_password_reset(actor=users["admin"], user=users["pimpinan"])
+    assert access.can_manage_user(admin_bekasi, users["pimpinan"])
