@@ -89,3 +89,19 @@ def test_siapkan_on_an_empty_database_without_demo(tmp_path):
     again = subprocess.run(cmd[:4] + ["--no-input"], cwd=ROOT, env=env, capture_output=True, text=True, timeout=300)
     assert again.returncode == 0, again.stderr
     assert "Admin instalasi sudah ada; dilewati." in again.stdout and "Pemda sudah ada; dilewati." in again.stdout
+
+
+@pytest.mark.django_db
+def test_siapkan_asks_when_run_in_a_terminal(monkeypatch, django_user_model):
+    answers = iter(["", "33.74", "Kota Semarang"])  # admin name: the default 'admin'... taken by the demo
+    monkeypatch.setattr("sys.stdin.isatty", lambda: True)
+    monkeypatch.setattr("builtins.input", lambda prompt: next(answers))
+    monkeypatch.setattr("getpass.getpass", lambda prompt: "")
+    out = StringIO()
+    with pytest.raises(CommandError, match="Nama pengguna 'admin' sudah dipakai"):
+        call_command("renja_siapkan", stdout=out)
+    answers = iter(["kepala.it", "33.74", "Kota Semarang"])
+    call_command("renja_siapkan", stdout=out)
+    assert access.is_global_admin(django_user_model.objects.get(username="kepala.it"))
+    assert Pemda.objects.get(kode="33.74").jenis == "kota"
+    assert "Kata sandi sekali pakai untuk 'kepala.it': " in out.getvalue()

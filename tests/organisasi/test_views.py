@@ -8,9 +8,14 @@ import re
 
 import pytest
 from django.urls import URLPattern, get_resolver, reverse
+from django.utils.html import escape
+from hypothesis import HealthCheck, given
+from hypothesis import settings as hyp_settings
+from hypothesis import strategies as st
 
 from renja.organisasi import services
 from renja.organisasi.models import PenugasanPeran, Peran, UnitKerja
+from tests.organisasi.test_selectors import NIPS
 
 IDENTITIES = ["root", "admin.bekasi", "admin", "perencana", "operator.rehsos", "pimpinan", "pemeriksa", "luar"]
 SEMUA_ADMIN = {"root", "admin.bekasi", "admin"}
@@ -220,3 +225,21 @@ def test_admin_without_opd_is_led_to_setup(client, db):
 def test_planner_home_stays_the_renja_list(client, users):
     client.force_login(users["perencana"])
     assert client.get("/")["Location"] == "/renja/"
+
+
+WORDS = st.lists(
+    st.text(alphabet=st.characters(blacklist_categories=("Cc", "Cs", "Zs", "Zl", "Zp")), min_size=1, max_size=12),
+    min_size=1,
+    max_size=8,
+).map(" ".join)
+
+
+@given(nama=WORDS, pangkat=WORDS, nip=NIPS)
+@hyp_settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+def test_any_kepala_the_service_accepts_reads_back_and_renders(client, users, dinsos, nama, pangkat, nip):
+    opd = services.opd_kepala_update(actor=users["admin"], opd=dinsos, nama=nama, pangkat=pangkat, nip=nip)
+    opd.refresh_from_db()
+    assert (opd.kepala_nama, opd.kepala_pangkat, opd.kepala_nip) == (nama, pangkat, nip)
+    client.force_login(users["admin"])
+    html = client.get(reverse("organisasi:opd", args=[dinsos.pk])).content.decode()
+    assert escape(nama) in html and escape(pangkat) in html and opd.kepala_nip_tampil in html
