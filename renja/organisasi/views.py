@@ -91,6 +91,15 @@ def _form_page(request, template: str, form, context: dict, call, ok_message, ok
     return render(request, template, {**context, "form": form}, status=status)
 
 
+def _mark_revocable(user, pemegang):
+    """Offer 'Cabut' only on the roles this admin may take away (an OPD admin sees its Pemda's pemeriksa but
+    cannot revoke it)."""
+    for h in pemegang:
+        for p in h.penugasan:
+            p.boleh_cabut = access.can_assign_in(user, pemda=p.pemda_id, opd=p.opd_id)
+    return pemegang
+
+
 def _user_by_username(username: str):
     user = get_user_model().objects.filter(username=(username or "").strip()).first()
     if user is None:
@@ -114,7 +123,7 @@ def kelola(request):
         return redirect("organisasi:opd", opd_id=pk)
     context = {
         "pemdas": list(selectors.pemda_manageable(user=request.user)),
-        "admins": selectors.global_admins(),
+        "admins": _mark_revocable(request.user, selectors.global_admins()),
         "peran_boleh": access.PERAN_BOLEH,
     }
     return render(request, "organisasi/instalasi.html", context)
@@ -163,7 +172,7 @@ def pemda_detail(request, pemda_id: int):
         "pemda": pemda,
         "years": years,
         "status": status,
-        "pemegang": selectors.penugasan_of_pemda(pemda=pemda),
+        "pemegang": _mark_revocable(request.user, selectors.penugasan_of_pemda(pemda=pemda)),
         "pengguna": selectors.users_of_scope(pemda=pemda),
         "can_edit_pemda": access.can_manage_installation(request.user),
         "peran_form": PeranForm(peran_choices=PERAN_PEMDA),
@@ -238,7 +247,7 @@ def opd_detail(request, opd_id: int):
     context = {
         "opd": opd,
         "units": units,
-        "pemegang": selectors.penugasan_of_opd(opd=opd),
+        "pemegang": _mark_revocable(request.user, selectors.penugasan_of_opd(opd=opd)),
         "pengguna": selectors.users_of_scope(opd=opd),
         "can_edit_identitas": access.can_manage_pemda(request.user, opd.pemda_id),
         "can_manage_pemda": access.can_manage_pemda(request.user, opd.pemda_id),

@@ -204,9 +204,8 @@ def test_new_user_gets_one_time_password_and_must_change_it_at_first_login(clien
         reverse("organisasi:sandi"), {"old_password": sandi, "new_password1": baru, "new_password2": baru}
     )
     assert done.status_code == 302
-    assert client.get("/renja/").status_code in (200, 302) and client.get("/renja/")["Location"] != reverse(
-        "organisasi:sandi"
-    )
+    after = client.get("/renja/")
+    assert after.status_code in (200, 302) and after.get("Location") != reverse("organisasi:sandi")
     assert django_user_model.objects.get(username="sari").akun.wajib_ganti_sandi is False
 
 
@@ -243,3 +242,18 @@ def test_any_kepala_the_service_accepts_reads_back_and_renders(client, users, di
     client.force_login(users["admin"])
     html = client.get(reverse("organisasi:opd", args=[dinsos.pk])).content.decode()
     assert escape(nama) in html and escape(pangkat) in html and opd.kepala_nip_tampil in html
+
+
+def test_opd_admin_is_not_offered_to_revoke_a_pemda_wide_role(client, who, dinsos, bekasi):
+    baru = services.user_register(actor=who["root"], username="bappeda", nama_lengkap="Bappeda", pemda=bekasi)
+    pemda_role = services.peran_assign(actor=who["root"], user=baru.user, peran=Peran.PEMERIKSA, pemda=bekasi)
+    own = PenugasanPeran.objects.get(user=who["perencana"])
+    url = reverse("organisasi:opd", args=[dinsos.pk])
+    client.force_login(who["admin"])
+    html = client.get(url).content.decode()
+    assert "seluruh Kota Bekasi" in html  # shown: the Bappeda reviewer reads this OPD
+    assert reverse("organisasi:peran_cabut", args=[pemda_role.pk]) not in html
+    assert reverse("organisasi:peran_cabut", args=[own.pk]) in html
+    assert client.post(reverse("organisasi:peran_cabut", args=[pemda_role.pk])).status_code == 403
+    client.force_login(who["admin.bekasi"])
+    assert reverse("organisasi:peran_cabut", args=[pemda_role.pk]) in client.get(url).content.decode()
