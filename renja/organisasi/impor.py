@@ -23,6 +23,9 @@ from renja.organisasi.models import Pemda, Peran, PerangkatDaerah, UnitKerja
 from renja.organisasi.validators import kode_bersih, nip_alasan, nip_bersih
 
 JENIS_BERKAS = {"xlsx", "json", "csv", "teks"}  # YAML is text; JSON is YAML too
+# Each new account costs one argon2 hash (benchmarks/impor_organisasi.py); through the web a request must end
+# well within the server's timeout, so an upload creates at most this many accounts; the command has no cap.
+PENGGUNA_MAKS_UNGGAH = 100
 
 
 def _nip(nilai: Any) -> str:
@@ -166,8 +169,15 @@ def _tolak_validasi(hasil, rekaman, kunci: str, exc: ValidationError) -> None:
     hasil.tolak(rekaman, kunci, pesan)
 
 
-def periksa(hasil: impor.Hasil, *, pemda: Pemda) -> None:
+def periksa(hasil: impor.Hasil, *, pemda: Pemda, pengguna_maks: int | None = None) -> None:
     """The checks across sheets and against the database; every problem goes on `hasil` (nothing is written)."""
+    if pengguna_maks is not None and len(hasil["Pengguna"]) > pengguna_maks:
+        hasil.tolak(
+            impor.Asal("Pengguna"),
+            None,
+            f"{len(hasil['Pengguna'])} pengguna baru; lewat halaman ini paling banyak {pengguna_maks} per berkas "
+            "(bagi berkasnya, atau pakai perintah `renja impor organisasi BERKAS`)",
+        )
     ada_opd = {o.kode: o for o in PerangkatDaerah.objects.filter(pemda=pemda)}
     opd_baru: dict[str, Any] = {}
     for r in hasil["OPD"]:
@@ -245,11 +255,11 @@ def periksa(hasil: impor.Hasil, *, pemda: Pemda) -> None:
 
 
 @transaction.atomic
-def impor_organisasi(*, actor, pemda: Pemda, hasil: impor.Hasil) -> HasilImpor:
+def impor_organisasi(*, actor, pemda: Pemda, hasil: impor.Hasil, pengguna_maks: int | None = None) -> HasilImpor:
     """Write a checked file: every row through the services, all in one transaction."""
     if actor is not None:
         access.access_pemda_manage(actor, pemda)
-    periksa(hasil, pemda=pemda)
+    periksa(hasil, pemda=pemda, pengguna_maks=pengguna_maks)
     hasil.periksa()  # raises GalatImpor naming every bad cell; nothing was written
     out = HasilImpor()
     opd_by_kode = {o.kode: o for o in PerangkatDaerah.objects.filter(pemda=pemda)}

@@ -523,7 +523,9 @@ def impor_organisasi(request, pemda_id: int):
             jenis = unggah.periksa_unggahan(berkas, boleh=organisasi_impor.JENIS_BERKAS)
             berkas.seek(0)
             hasil = organisasi_impor.baca(berkas.read(), jenis=jenis)
-            context["hasil"] = organisasi_impor.impor_organisasi(actor=request.user, pemda=pemda, hasil=hasil)
+            context["hasil"] = organisasi_impor.impor_organisasi(
+                actor=request.user, pemda=pemda, hasil=hasil, pengguna_maks=organisasi_impor.PENGGUNA_MAKS_UNGGAH
+            )
         except ValidationError as exc:
             context["galat"] = "\n".join(exc.messages).splitlines()
             status = 400

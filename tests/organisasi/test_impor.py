@@ -212,3 +212,12 @@ def _upload(name, data):
     from django.core.files.uploadedfile import SimpleUploadedFile
 
     return SimpleUploadedFile(name, data)
+
+
+def test_upload_caps_new_accounts_the_command_does_not(bekasi):
+    """Each account costs an argon2 hash; a web request stays short (PENGGUNA_MAKS_UNGGAH), the command may be long."""
+    data = workbook(kota_contoh_sheets())  # three new accounts
+    with pytest.raises(GalatImpor) as err:
+        impor.impor_organisasi(actor=None, pemda=bekasi, hasil=impor.baca(data, jenis="xlsx"), pengguna_maks=2)
+    assert str(err.value.galat[0]).startswith("Lembar Pengguna: 3 pengguna baru; lewat halaman ini paling banyak 2")
+    assert not PerangkatDaerah.objects.filter(kode=DISDIK).exists()
