@@ -3,17 +3,15 @@ from django.urls import include, path
 
 from renja.inti import views as inti_views
 from renja.organisasi import access
+from renja.organisasi import views as organisasi_views
 
 urlpatterns = [
     path("", inti_views.beranda, name="beranda"),
-    path(
-        "masuk/",
-        access.public(auth_views.LoginView.as_view(template_name="inti/masuk.html", redirect_authenticated_user=True)),
-        name="masuk",
-    ),
+    path("masuk/", access.public(organisasi_views.Masuk.as_view()), name="masuk"),
     path("keluar/", access.public(auth_views.LogoutView.as_view()), name="keluar"),
     path("nomenklatur/", include("renja.nomenklatur.urls")),
     path("renja/", include("renja.perencanaan.urls")),
+    path("", include("renja.organisasi.urls")),
 ]
 
 handler403 = "renja.inti.views.error_403"

@@ -4,8 +4,10 @@ Views, services and selectors call these `access_*` / `can_*` functions; nothing
 Objects from upper apps (Renja rows, Tahap) are read duck-typed through their `opd_id`, `unit_id` and
 `status` attributes so this module never imports upward.
 
-Roles (PenugasanPeran):
-  admin      global (no OPD) or for one OPD: everything, except changing a locked (ditetapkan) tahap
+Roles (PenugasanPeran), each in a scope: the installation (admin only), one Pemda (admin, pemeriksa: every OPD
+of it), one OPD (every role; operators one unit of it):
+  admin      everything in its scope, except changing a locked (ditetapkan) tahap; the scope decides which
+             administration pages it reaches: installation (all Pemda), Pemda (its OPDs), OPD (units, users, roles)
   perencana  whole OPD: read, edit every row of a draft tahap, create and submit tahap
   operator   one unit: read the OPD, edit the rows whose unit penanggung jawab is that unit
   pimpinan   read, submit, return (kembalikan) and penetapan
@@ -17,8 +19,9 @@ from functools import wraps
 import rules
 from django.contrib.auth.decorators import login_required as _login_required
 from django.core.exceptions import PermissionDenied
+from django.shortcuts import redirect
 
-from renja.organisasi.models import PenugasanPeran, Peran
+from renja.organisasi.models import Akun, PenugasanPeran, Peran, PerangkatDaerah
 
 ROLE_MARK = "_renja_access"
 TAHAP_TERKUNCI = "ditetapkan"
@@ -32,24 +35,52 @@ def _assignments(user) -> list[PenugasanPeran]:
         return []
     cached = getattr(user, "_renja_penugasan", None)
     if cached is None:
-        cached = list(PenugasanPeran.objects.filter(user=user).only("peran", "opd_id", "unit_id"))
+        cached = list(PenugasanPeran.objects.filter(user=user).only("peran", "opd_id", "unit_id", "pemda_id"))
         user._renja_penugasan = cached
     return cached
 
 
+def _pemda_roles(user) -> dict[int, set[str]]:
+    """Roles held for a whole Pemda, by pemda id."""
+    roles: dict[int, set[str]] = {}
+    for a in _assignments(user):
+        if a.pemda_id is not None:
+            roles.setdefault(a.pemda_id, set()).add(a.peran)
+    return roles
+
+
+def _opd_pemda(user) -> dict[int, int]:
+    """opd id -> pemda id for the OPDs of the Pemda the user holds a Pemda-wide role in (one query, cached;
+    none at all for users without such a role)."""
+    cached = getattr(user, "_renja_opd_pemda", None)
+    if cached is None:
+        pemda_ids = set(_pemda_roles(user))
+        cached = (
+            dict(PerangkatDaerah.objects.filter(pemda_id__in=pemda_ids).values_list("id", "pemda_id"))
+            if pemda_ids
+            else {}
+        )
+        user._renja_opd_pemda = cached
+    return cached
+
+
 def forget_roles(user) -> None:
-    if hasattr(user, "_renja_penugasan"):
-        del user._renja_penugasan
+    for attr in ("_renja_penugasan", "_renja_opd_pemda"):
+        if hasattr(user, attr):
+            delattr(user, attr)
 
 
 def is_global_admin(user) -> bool:
     if getattr(user, "is_superuser", False) and user.is_active:
         return True
-    return any(a.peran == Peran.ADMIN and a.opd_id is None for a in _assignments(user))
+    return any(a.peran == Peran.ADMIN and a.opd_id is None and a.pemda_id is None for a in _assignments(user))
 
 
 def roles_in_opd(user, opd_id: int) -> set[str]:
     roles = {a.peran for a in _assignments(user) if a.opd_id == opd_id}
+    pemda_roles = _pemda_roles(user)
+    if pemda_roles:
+        roles |= pemda_roles.get(_opd_pemda(user).get(opd_id), set())
     if is_global_admin(user):
         roles.add(Peran.ADMIN)
     return roles
@@ -63,7 +94,28 @@ def visible_opd_ids(user) -> set[int] | None:
     """OPD ids the user may read; None means every OPD (global admin)."""
     if is_global_admin(user):
         return None
-    return {a.opd_id for a in _assignments(user) if a.opd_id is not None}
+    ids = {a.opd_id for a in _assignments(user) if a.opd_id is not None}
+    return ids | set(_opd_pemda(user))
+
+
+def any_opd_exists() -> bool:
+    return PerangkatDaerah.objects.exists()
+
+
+def admin_pemda_ids(user) -> set[int] | None:
+    """Pemda the user administers as a whole; None means every Pemda (installation admin)."""
+    if is_global_admin(user):
+        return None
+    return {pemda_id for pemda_id, roles in _pemda_roles(user).items() if Peran.ADMIN in roles}
+
+
+def admin_opd_ids(user) -> set[int] | None:
+    """OPDs whose administration pages the user reaches (OPD admin, or admin of its Pemda); None: every OPD."""
+    if is_global_admin(user):
+        return None
+    direct = {a.opd_id for a in _assignments(user) if a.peran == Peran.ADMIN and a.opd_id is not None}
+    pemda_ids = admin_pemda_ids(user)
+    return direct | {opd_id for opd_id, pemda_id in _opd_pemda(user).items() if pemda_id in pemda_ids}
 
 
 # --- predicates (django-rules) ------------------------------------------------------------------------
@@ -210,6 +262,126 @@ def access_tahap_approve(user, tahap) -> None:
         raise PermissionDenied("Hanya pimpinan atau admin yang dapat menetapkan atau mengembalikan tahap.")
 
 
+# --- administration: installation, Pemda, OPD, accounts --------------------------------------------------
+
+# What each role may do, for the pages that show who may do what.
+PERAN_BOLEH = {
+    Peran.ADMIN: "mengelola lingkupnya (perangkat daerah, unit, pengguna, peran) dan semua pekerjaan Renja, "
+    "kecuali mengubah tahap yang sudah ditetapkan",
+    Peran.PERENCANA: "mengubah semua baris tahap draf, membuat dan mengajukan tahap",
+    Peran.OPERATOR: "mengubah dan menambah sub kegiatan unit kerjanya sendiri",
+    Peran.PIMPINAN: "membaca, mengajukan, mengembalikan dan menetapkan tahap",
+    Peran.PEMERIKSA: "membaca saja",
+}
+
+
+def can_administer(user) -> bool:
+    """Whether to offer the administration pages at all."""
+    return is_global_admin(user) or any(a.peran == Peran.ADMIN for a in _assignments(user))
+
+
+def can_manage_installation(user) -> bool:
+    return is_global_admin(user)
+
+
+def can_manage_pemda(user, pemda) -> bool:
+    pemda_id = getattr(pemda, "pk", pemda)
+    ids = admin_pemda_ids(user)
+    return ids is None or pemda_id in ids
+
+
+def can_manage_opd(user, opd) -> bool:
+    opd_id = getattr(opd, "pk", opd)
+    return Peran.ADMIN in roles_in_opd(user, opd_id)
+
+
+def _akun_of(target) -> Akun | None:
+    try:
+        return target.akun
+    except Akun.DoesNotExist:
+        return None
+
+
+def can_manage_user(user, target) -> bool:
+    """An account is managed by the admins of its home scope (Akun: OPD, else Pemda); accounts without a home
+    (installation admins, accounts made before Akun existed) only by installation admins."""
+    if is_global_admin(user):
+        return True
+    akun = _akun_of(target)
+    if akun is None or akun.pemda_id is None:
+        return False
+    if not _admin_scopes_within(user, target):
+        return False
+    if akun.opd_id is not None and can_manage_opd(user, akun.opd_id):
+        return True
+    return can_manage_pemda(user, akun.pemda_id)
+
+
+def _admin_scopes_within(user, target) -> bool:
+    """An admin manages no account that administers more than it does (an OPD admin cannot reset the password
+    of its Pemda's admin, nobody but an installation admin touches an installation admin)."""
+    if getattr(target, "is_superuser", False):
+        return False
+    for a in _assignments(target):
+        if a.peran != Peran.ADMIN:
+            continue
+        if a.opd_id is not None:
+            if not can_manage_opd(user, a.opd_id):
+                return False
+        elif a.pemda_id is not None:
+            if not can_manage_pemda(user, a.pemda_id):
+                return False
+        else:
+            return False
+    return True
+
+
+def can_assign_in(user, *, pemda=None, opd=None) -> bool:
+    """May `user` give or take roles in this scope (an OPD, a whole Pemda, or with neither the installation)?"""
+    if opd is not None:
+        return can_manage_opd(user, opd)
+    if pemda is not None:
+        return can_manage_pemda(user, pemda)
+    return can_manage_installation(user)
+
+
+def access_installation_manage(user) -> None:
+    if not can_manage_installation(user):
+        raise PermissionDenied("Hanya admin instalasi yang dapat mengelola daftar Pemda dan admin instalasi.")
+
+
+def access_pemda_manage(user, pemda) -> None:
+    if not can_manage_pemda(user, pemda):
+        raise PermissionDenied("Hanya admin Pemda ini (atau admin instalasi) yang dapat mengelola Pemda ini.")
+
+
+def access_opd_manage(user, opd) -> None:
+    if not can_manage_opd(user, opd):
+        raise PermissionDenied(
+            "Hanya admin perangkat daerah ini, admin Pemdanya, atau admin instalasi yang dapat mengelolanya."
+        )
+
+
+def access_user_manage(user, target) -> None:
+    if not can_manage_user(user, target):
+        raise PermissionDenied(
+            f"Akun {target.username} dikelola oleh admin perangkat daerah atau Pemda asalnya; Anda tidak dapat "
+            "mengubahnya."
+        )
+
+
+def access_peran_assign(user, *, pemda=None, opd=None) -> None:
+    if not can_assign_in(user, pemda=pemda, opd=opd):
+        where = "perangkat daerah ini" if opd is not None else "Pemda ini" if pemda is not None else "instalasi"
+        raise PermissionDenied(f"Anda bukan admin {where}; Anda tidak dapat memberi atau mencabut peran di sini.")
+
+
+def password_change_view(view):
+    """Mark the one view a user with a one-time password may open (apply before login_required)."""
+    view._renja_ganti_sandi = True
+    return view
+
+
 # --- view markers: every URL must say how it is guarded (tests/organisasi/test_every_url_checked.py) ----
 
 
@@ -219,11 +391,19 @@ def public(view):
     return view
 
 
+SESI_WAJIB_GANTI_SANDI = "renja_wajib_ganti_sandi"
+
+
 def login_required(view):
-    """A view for signed-in users; it must call an access_* function for any object it shows."""
+    """A view for signed-in users; it must call an access_* function for any object it shows.
+
+    A user who logged in with a one-time password (the login view marks the session) is sent to the password
+    page first; only that page (marked with `password_change_view`) opens before the password is changed."""
 
     @wraps(view)
     def wrapped(request, *args, **kwargs):
+        if request.session.get(SESI_WAJIB_GANTI_SANDI) and not getattr(view, "_renja_ganti_sandi", False):
+            return redirect("organisasi:sandi")
         return view(request, *args, **kwargs)
 
     guarded = _login_required(wrapped)
