@@ -1,0 +1,118 @@
+"""Every cell of the access matrix (tests/organisasi/akses_matrix.py) as a request, and docs/akses.md in step."""
+
+import pytest
+from django.contrib.messages import constants as message_levels
+from django.contrib.messages import get_messages
+from django.db import transaction
+from django.test import Client, override_settings
+from django.urls import reverse
+
+from renja.organisasi import services as org
+from renja.organisasi.models import Peran
+from tests.organisasi import akses_matrix as m
+
+FAST_HASHER = ["django.contrib.auth.hashers.MD5PasswordHasher"]  # force_login needs no real password
+
+
+@pytest.fixture
+def demo(db, users, renja2026, tahap_final, tahap_rkpd) -> m.Demo:
+    """The seed's demo plus the identities the demo lacks, made through the organisasi services."""
+    from renja.perencanaan.models import RenjaRow
+
+    with override_settings(PASSWORD_HASHERS=FAST_HASHER):
+        bekasi = renja2026.opd.pemda
+        dinkes = org.opd_upsert(
+            actor=None, pemda=bekasi, kode="1.02.0.00.0.00.01.0000", nama="Dinas Kesehatan", bidang_urusan="1.02"
+        )
+        kab = org.pemda_upsert(actor=None, kode="32.16", nama="Kabupaten Bekasi", jenis="kabupaten")
+        # the same OPD code as the demo's Dinas Sosial: two Pemda may share an OPD code
+        dinsos_kab = org.opd_upsert(
+            actor=None, pemda=kab, kode=renja2026.opd.kode, nama="Dinas Sosial", bidang_urusan="1.06"
+        )
+        extra = {}
+        for ident, username, peran, opd in (
+            ("admin_global", "admin.global", Peran.ADMIN, None),
+            ("opd_lain", "perencana.dinkes", Peran.PERENCANA, dinkes),
+            ("pemda_lain", "admin.dinsos.kab", Peran.ADMIN, dinsos_kab),
+        ):
+            user = org.user_create(actor=None, username=username, password="matriks-akses-2026")
+            org.peran_assign(actor=None, user=user, peran=peran, opd=opd)
+            extra[ident] = user
+    row = RenjaRow.objects.select_related("unit", "parent").get(tahap=tahap_final, kode="1.06.04.2.01.0001")
+    assert row.unit.kode == "rehsos"
+    return m.Demo(
+        renja=renja2026,
+        tahap=tahap_final,
+        tahap_terkunci=tahap_rkpd,
+        row=row,
+        kegiatan=row.parent,
+        renstra=renja2026.renstra,
+        users={
+            **extra,
+            "admin_opd": users["admin"],
+            "perencana": users["perencana"],
+            "operator_unit": users["operator.rehsos"],
+            "operator_lain": users["operator.linjamsos"],
+            "pimpinan": users["pimpinan"],
+            "pemeriksa": users["pemeriksa"],
+            "anonim": None,
+        },
+    )
+
+
+def outcome(response) -> str:
+    status = response.status_code
+    if status != 302:
+        return str(status)
+    if response["Location"].startswith(reverse("masuk")) and response.wsgi_request.user.is_anonymous:
+        return m.MASUK
+    levels = {msg.level for msg in get_messages(response.wsgi_request)}
+    return m.ALIH_TOLAK if message_levels.ERROR in levels else m.ALIH
+
+
+def request_cell(baris: m.Baris, d: m.Demo, ident: str) -> str:
+    client = Client(raise_request_exception=False)
+    if d.users[ident] is not None:
+        client.force_login(d.users[ident])
+    url = reverse(baris.name, kwargs=baris.kwargs(d))
+    if baris.method == "GET":
+        return outcome(client.get(url))
+    return outcome(client.post(url, baris.data(d) if baris.data else {}))
+
+
+@pytest.mark.parametrize("baris", m.BARIS, ids=lambda b: b.key)
+def test_matrix_row(demo, baris):
+    if baris.siapkan:
+        baris.siapkan(demo)
+    seen = {}
+    for ident in m.IDENTITAS:
+        # each identity in its own savepoint, rolled back: one identity's successful POST must not change
+        # what the next one sees
+        with transaction.atomic():
+            seen[ident] = request_cell(baris, demo, ident)
+            transaction.set_rollback(True)
+    assert seen == baris.outcomes
+
+
+def test_every_row_names_every_identity_once():
+    keys = [b.key for b in m.BARIS]
+    assert len(keys) == len(set(keys)), "satu baris per URL dan metode"
+    for b in m.BARIS:
+        assert set(b.outcomes) == set(m.IDENTITAS), b.key
+        assert set(b.outcomes.values()) <= set(m.ARTI), b.key
+
+
+def test_every_url_has_a_get_and_a_post_row():
+    covered = {(b.name, b.method) for b in m.BARIS}
+    missing = [f"{method} {name}" for name in m.routes() for method in ("GET", "POST") if (name, method) not in covered]
+    assert missing == [], "tambahkan baris ke tests/organisasi/akses_matrix.py (cara: lihat awal berkas itu)"
+
+
+def test_every_row_names_an_existing_url():
+    assert {b.name for b in m.BARIS} - set(m.routes()) == set()
+
+
+def test_docs_akses_is_generated_from_the_table():
+    assert m.docs_path().read_text(encoding="utf-8") == m.markdown(), (
+        "docs/akses.md berbeda dari tabel: jalankan .venv/bin/python -m tests.organisasi.akses_matrix"
+    )
