@@ -45,15 +45,12 @@ def renja_detail(request, renja_id: int):
     units = selectors.unit_list(opd=renja.opd)
     unit_id = _int_or_none(request.GET.get("unit"))
     unit = next((u for u in units if u.pk == unit_id), None)
-    tree = selectors.renja_tree(tahap=tahap, unit_id=unit.pk if unit else None) if tahap else None
+    tree = selectors.renja_tree_halaman(tahap=tahap, unit_id=unit.pk if unit else None) if tahap else None
     user = request.user
     editable_ids = set()
     if tree:
-        editable_ids = {
-            n.row.pk
-            for n in tree.flat()
-            if n.level == Level.SUB_KEGIATAN and access.can_edit_row_in(user, n.row, tahap)
-        }
+        subs = (n.row for n in tree.flat() if n.level == Level.SUB_KEGIATAN)
+        editable_ids = access.rows_editable_in(user, subs, tahap)
     context = {
         "renja": renja,
         "tahaps": tahaps,

@@ -1,0 +1,71 @@
+"""The Renja page's fast row fragment (the baris_renja tag over renja_tree_halaman) gives the same HTML as the
+Django template over the model tree (perencanaan/_tree_rows_template.html), for every role and filter."""
+
+import re
+
+import pytest
+from django.template.loader import render_to_string
+
+from renja.organisasi import access
+from renja.perencanaan.models import Level, RenjaRow
+from renja.perencanaan.selectors import renja_tree, renja_tree_halaman
+from renja.perencanaan.templatetags.renja_tree import baris_renja
+
+
+def normalised(html: str) -> str:
+    return re.sub(r">\s+<", "><", str(html)).strip()
+
+
+def both(user, tahap, unit_id=None) -> tuple[str, str]:
+    editable = lambda tree: {  # noqa: E731 - the view's rule, applied to each tree
+        n.row.pk for n in tree.flat() if n.level == Level.SUB_KEGIATAN and access.can_edit_row_in(user, n.row, tahap)
+    }
+    can_add = access.can_add_rows(user, tahap)
+    model_tree = renja_tree(tahap=tahap, unit_id=unit_id)
+    reference = render_to_string(
+        "perencanaan/_tree_rows_template.html",
+        {"tree": model_tree, "editable_ids": editable(model_tree), "can_add": can_add},
+    )
+    fast_tree = renja_tree_halaman(tahap=tahap, unit_id=unit_id)
+    assert fast_tree.total_pagu == model_tree.total_pagu
+    assert fast_tree.counts == model_tree.counts
+    subs = [n.row for n in fast_tree.flat() if n.level == Level.SUB_KEGIATAN]
+    assert access.rows_editable_in(user, subs, tahap) == editable(fast_tree)  # the page's one-lookup rule
+    return normalised(reference), normalised(baris_renja(fast_tree, editable(fast_tree), can_add))
+
+
+@pytest.mark.parametrize("username", ["perencana", "operator.rehsos", "pemeriksa"])
+@pytest.mark.parametrize("tahap_fixture", ["tahap_final", "tahap_rkpd"])
+def test_fast_rows_equal_the_template(request, users, username, tahap_fixture):
+    tahap = request.getfixturevalue(tahap_fixture)
+    reference, fast = both(users[username], tahap)
+    assert fast == reference
+    assert fast.count("<tr ") == RenjaRow.objects.filter(tahap=tahap).count()
+
+
+def test_fast_rows_equal_the_template_with_unit_filter(users, tahap_final, renja2026):
+    rehsos = renja2026.opd.unit_kerja.get(kode="rehsos")
+    reference, fast = both(users["operator.rehsos"], tahap_final, unit_id=rehsos.pk)
+    assert fast == reference
+    # Bidang Rehsos in the final stage: Rp 4.962.840.000 over its sub kegiatan (the e2e test's figure)
+    assert renja_tree_halaman(tahap=tahap_final, unit_id=rehsos.pk).total_pagu == 4_962_840_000
+
+
+def test_operator_gets_edit_links_only_on_own_unit(users, tahap_final):
+    _, fast = both(users["operator.rehsos"], tahap_final)
+    own = RenjaRow.objects.get(tahap=tahap_final, kode="1.06.04.2.01.0001")  # Bidang Rehsos
+    other = RenjaRow.objects.get(tahap=tahap_final, kode="1.06.06.2.01.0001")  # Bidang Linjamsos
+    assert f"/renja/baris/{own.pk}/ubah/" in fast
+    assert f"/renja/baris/{other.pk}/ubah/" not in fast
+    assert f"/renja/baris/{other.pk}/riwayat/" in fast
+
+
+def test_text_is_escaped_like_the_template(users, tahap_final):
+    hostile = "<script>alert('x')</script> & \"kutip\""
+    RenjaRow.objects.filter(tahap=tahap_final, kode="1.06.04.2.01.0001").update(nama=hostile)
+    row = RenjaRow.objects.get(tahap=tahap_final, kode="1.06.04.2.01.0001")
+    row.indikator.update(uraian=hostile, satuan="<i>Orang</i>")
+    reference, fast = both(users["perencana"], tahap_final)
+    assert fast == reference
+    assert "<script>" not in fast
+    assert "&lt;script&gt;alert(&#x27;x&#x27;)&lt;/script&gt; &amp; &quot;kutip&quot;" in fast
