@@ -91,7 +91,7 @@ def test_matrix_row(demo, baris):
         with transaction.atomic():
             seen[ident] = request_cell(baris, demo, ident)
             transaction.set_rollback(True)
-    assert seen == baris.outcomes
+    assert seen == baris.outcomes, f"teramati untuk {baris.key}: {seen}"
 
 
 def test_every_row_names_every_identity_once():
