@@ -4,7 +4,7 @@ Builds Renja trees of 50 and 2,000 sub kegiatan in a fresh temporary SQLite data
   - the reference: fetching the same rows, indicators and pagu as plain tuples (the least the database must do),
   - the old way: renja_tree() (model instances) + the rows as a Django template (_tree_rows_template.html),
   - the page: the whole Renja page as a perencana gets it (every row editable, so every link is built),
-    through the view: renja_tree_halaman() (plain values) + the precompiled row fragment (baris_renja),
+    through the view: renja_page_tree() (plain values) + the precompiled row fragment (renja_rows),
 and prints each with its ratio to the reference. The ratio, not the milliseconds, is the figure to watch
 between runs; the page's target is at most 5x the reference.
 

@@ -144,7 +144,7 @@ def renja_tree(*, tahap: Tahap, unit_id: int | None = None) -> RenjaTree:
 
 
 @dataclass(slots=True)
-class IndikatorHalaman:
+class PageIndikator:
     uraian: str
     target_nilai: Decimal | None
     target_grade: str
@@ -152,13 +152,13 @@ class IndikatorHalaman:
 
 
 @dataclass(slots=True)
-class PaguHalaman:
+class PagePagu:
     sumber_dana_kode: str
     jumlah: Decimal
 
 
 @dataclass(slots=True)
-class BarisHalaman:
+class PageRow:
     """A Renja row as the page shows it. Building a model instance costs more than fetching its values, and
     the page shows thousands of rows, so it reads plain values; `opd_id` and `unit_id` let access.can_* decide."""
 
@@ -171,19 +171,19 @@ class BarisHalaman:
     unit_nama: str
     prakiraan_pagu: Decimal | None
     opd_id: int
-    indikator: list[IndikatorHalaman] = field(default_factory=list)
-    pagu: list[PaguHalaman] = field(default_factory=list)
+    indikator: list[PageIndikator] = field(default_factory=list)
+    pagu: list[PagePagu] = field(default_factory=list)
 
 
-class NodeHalaman(Node):
-    """A Node over a BarisHalaman: indikator and pagu are already plain lists."""
+class PageNode(Node):
+    """A Node over a PageRow: indikator and pagu are already plain lists."""
 
     @property
-    def indikator(self) -> list[IndikatorHalaman]:
+    def indikator(self) -> list[PageIndikator]:
         return self.row.indikator
 
     @property
-    def pagu_rows(self) -> list[PaguHalaman]:
+    def pagu_rows(self) -> list[PagePagu]:
         return self.row.pagu
 
     @property
@@ -191,12 +191,12 @@ class NodeHalaman(Node):
         return ", ".join(p.sumber_dana_kode for p in self.row.pagu)
 
 
-def renja_tree_halaman(*, tahap: Tahap, unit_id: int | None = None) -> RenjaTree:
+def renja_page_tree(*, tahap: Tahap, unit_id: int | None = None) -> RenjaTree:
     """The tree the Renja page renders: the same three queries, totals and filter as renja_tree, over plain
     values instead of model instances (benchmarks/renja_page.py)."""
     opd_id = tahap.renja.opd_id
     rows = [
-        BarisHalaman(pk, parent_id, level, kode, nama, unit_id_, unit_nama or "", prakiraan, opd_id)
+        PageRow(pk, parent_id, level, kode, nama, unit_id_, unit_nama or "", prakiraan, opd_id)
         for pk, parent_id, level, kode, nama, unit_id_, unit_nama, prakiraan in RenjaRow.objects.filter(tahap=tahap)
         .order_by("urutan", "id")
         .values_list("id", "parent_id", "level", "kode", "nama", "unit_id", "unit__nama", "prakiraan_pagu")
@@ -207,14 +207,14 @@ def renja_tree_halaman(*, tahap: Tahap, unit_id: int | None = None) -> RenjaTree
         .order_by("row_id", "urutan", "id")
         .values_list("row_id", "uraian", "target_nilai", "target_grade", "satuan")
     ):
-        by_id[row_id].indikator.append(IndikatorHalaman(uraian, nilai, grade, satuan))
+        by_id[row_id].indikator.append(PageIndikator(uraian, nilai, grade, satuan))
     for row_id, kode, jumlah in (
         Pagu.objects.filter(row__tahap=tahap)
         .order_by("row_id", "sumber_dana__kode")
         .values_list("row_id", "sumber_dana__kode", "jumlah")
     ):
-        by_id[row_id].pagu.append(PaguHalaman(kode, jumlah))
-    return _assemble(tahap=tahap, nodes=[NodeHalaman(row=r) for r in rows], unit_id=unit_id)
+        by_id[row_id].pagu.append(PagePagu(kode, jumlah))
+    return _assemble(tahap=tahap, nodes=[PageNode(row=r) for r in rows], unit_id=unit_id)
 
 
 def _assemble(*, tahap: Tahap, nodes: list[Node], unit_id: int | None) -> RenjaTree:

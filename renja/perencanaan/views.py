@@ -45,7 +45,7 @@ def renja_detail(request, renja_id: int):
     units = selectors.unit_list(opd=renja.opd)
     unit_id = _int_or_none(request.GET.get("unit"))
     unit = next((u for u in units if u.pk == unit_id), None)
-    tree = selectors.renja_tree_halaman(tahap=tahap, unit_id=unit.pk if unit else None) if tahap else None
+    tree = selectors.renja_page_tree(tahap=tahap, unit_id=unit.pk if unit else None) if tahap else None
     user = request.user
     editable_ids = set()
     if tree:

@@ -11,24 +11,24 @@ One table drives two things, so they cannot drift apart:
 
 Adding a page
 -------------
-Add one `Baris` per URL name and method (GET and POST, both required) to `BARIS` below:
+Add one `Row` per URL name and method (GET and POST, both required) to `ROWS` below:
 
-    Baris("app:name", "GET", kw_renja, hasil(OK, anonim=MASUK, opd_lain=DILARANG, pemda_lain=DILARANG)),
+    Row("app:name", "GET", kw_renja, expect(OK, anonymous=LOGIN, other_opd=FORBIDDEN, other_pemda=FORBIDDEN)),
 
   - `kwargs(d)` builds the URL kwargs from the demo objects `d` (class `Demo`: renja, tahap, row, ...);
     reuse kw_renja, kw_tahap, kw_row, kw_kegiatan or write a lambda.
-  - `hasil(bawaan, **lain)` gives every identity the outcome `bawaan` except those named; the test checks that
-    each row names an outcome for every identity in IDENTITAS.
-  - `data(d)` (optional) is the POST body; `siapkan(d)` (optional) puts the demo in the state the row needs
+  - `expect(default, **others)` gives every identity the outcome `default` except those named; the test checks that
+    each row names an outcome for every identity in IDENTITIES.
+  - `data(d)` (optional) is the POST body; `prepare(d)` (optional) puts the demo in the state the row needs
     (e.g. a submitted tahap) before the identities are tried. Every identity is tried in its own savepoint,
     rolled back afterwards, so one identity's successful POST does not change what the next one sees.
-  - `catatan` (optional) is one line for docs/akses.md: why a cell is what it is.
-  - `varian` (optional) names a further row for the same URL and method with other kwargs, such as an id that
+  - `note` (optional) is one line for docs/akses.md: why a cell is what it is.
+  - `variant` (optional) names a further row for the same URL and method with other kwargs, such as an id that
     does not exist (404) or an object of the wrong kind.
 
-Outcomes: OK (200), FORM (400: the form came back with errors, so the access check passed), DILARANG (403),
-TIDAK_ADA (404), METODE (405), MASUK (302 to the login page), ALIH (302 elsewhere, no error message: done),
-ALIH_TOLAK (302 with an error message: the action was refused and nothing changed).
+Outcomes: OK (200), FORM (400: the form came back with errors, so the access check passed), FORBIDDEN (403),
+NOT_FOUND (404), NOT_ALLOWED (405), LOGIN (302 to the login page), REDIRECT (302 elsewhere, no error message: done),
+REFUSED (302 with an error message: the action was refused and nothing changed).
 """
 
 from __future__ import annotations
@@ -39,52 +39,52 @@ from typing import Any
 
 # --- identities -----------------------------------------------------------------------------------------
 
-IDENTITAS: dict[str, str] = {
+IDENTITIES: dict[str, str] = {
     "admin_global": "admin global (tanpa OPD)",
     "admin_opd": "admin OPD (Dinas Sosial)",
     "perencana": "perencana",
     "operator_unit": "operator unit baris (Rehsos)",
-    "operator_lain": "operator unit lain (Linjamsos)",
+    "operator_other": "operator unit lain (Linjamsos)",
     "pimpinan": "pimpinan",
     "pemeriksa": "pemeriksa",
-    "opd_lain": "perencana OPD lain (Dinas Kesehatan Kota Bekasi)",
-    "pemda_lain": "admin OPD di Pemda lain (Dinas Sosial Kabupaten Bekasi)",
-    "anonim": "belum masuk",
+    "other_opd": "perencana OPD lain (Dinas Kesehatan Kota Bekasi)",
+    "other_pemda": "admin OPD di Pemda lain (Dinas Sosial Kabupaten Bekasi)",
+    "anonymous": "belum masuk",
 }
 
 # --- outcomes -------------------------------------------------------------------------------------------
 
 OK = "200"
 FORM = "400"
-DILARANG = "403"
-TIDAK_ADA = "404"
-METODE = "405"
-MASUK = "302 masuk"
-ALIH = "302"
-ALIH_TOLAK = "302 ditolak"
+FORBIDDEN = "403"
+NOT_FOUND = "404"
+NOT_ALLOWED = "405"
+LOGIN = "302 masuk"
+REDIRECT = "302"
+REFUSED = "302 ditolak"
 
-ARTI = {
+MEANING = {
     OK: "halaman tampil",
     FORM: "formulir kembali dengan pesan galat (pemeriksaan akses lolos, isian ditolak)",
-    DILARANG: "ditolak: halaman 403 dengan pesan",
-    TIDAK_ADA: "tidak ditemukan",
-    METODE: "metode tidak diizinkan",
-    MASUK: "dialihkan ke halaman masuk",
-    ALIH: "dialihkan setelah berhasil (atau ke halaman tujuan)",
-    ALIH_TOLAK: "dialihkan dengan pesan galat: tindakan ditolak, tidak ada yang berubah",
+    FORBIDDEN: "ditolak: halaman 403 dengan pesan",
+    NOT_FOUND: "tidak ditemukan",
+    NOT_ALLOWED: "metode tidak diizinkan",
+    LOGIN: "dialihkan ke halaman masuk",
+    REDIRECT: "dialihkan setelah berhasil (atau ke halaman tujuan)",
+    REFUSED: "dialihkan dengan pesan galat: tindakan ditolak, tidak ada yang berubah",
 }
 
 
-def hasil(bawaan: str, **lain: str) -> dict[str, str]:
-    unknown = set(lain) - set(IDENTITAS)
+def expect(default: str, **others: str) -> dict[str, str]:
+    unknown = set(others) - set(IDENTITIES)
     if unknown:
         raise KeyError(f"identitas tidak dikenal: {sorted(unknown)}")
-    return {ident: lain.get(ident, bawaan) for ident in IDENTITAS}
+    return {ident: others.get(ident, default) for ident in IDENTITIES}
 
 
 # The common shapes: what any reader of the OPD gets, and what its writers get.
-BACA_OPD = dict(anonim=MASUK, opd_lain=DILARANG, pemda_lain=DILARANG)
-POST_SAJA = hasil(METODE)  # require_POST answers 405 before anything else, even to the anonymous
+READ_OPD = dict(anonymous=LOGIN, other_opd=FORBIDDEN, other_pemda=FORBIDDEN)
+POST_ONLY = expect(NOT_ALLOWED)  # require_POST answers 405 before anything else, even to the anonymous
 
 
 # --- demo objects ---------------------------------------------------------------------------------------
@@ -119,23 +119,23 @@ def kw_kegiatan(d: Demo) -> dict:
     return {"parent_id": d.kegiatan.pk}
 
 
-def kw_tidak_ada(d: Demo) -> dict:
+def kw_none(d: Demo) -> dict:
     return {}
 
 
-TIDAK_ADA_ID = 987654321  # an id no demo object has
+MISSING_ID = 987654321  # an id no demo object has
 
 
-def _ajukan(d: Demo) -> None:
+def _submit_tahap(d: Demo) -> None:
     from renja.perencanaan import services
 
     services.tahap_submit(actor=d.users["admin_opd"], tahap=d.tahap)
 
 
-def _tetapkan(d: Demo) -> None:
+def _lock_tahap(d: Demo) -> None:
     from renja.perencanaan import services
 
-    _ajukan(d)
+    _submit_tahap(d)
     services.tahap_tetapkan(actor=d.users["admin_opd"], tahap=d.tahap)
 
 
@@ -155,192 +155,206 @@ def _new_form(d: Demo) -> dict:
 
 
 @dataclass
-class Baris:
+class Row:
     name: str  # URL name, "namespace:name"
     method: str  # "GET" or "POST"
     kwargs: Callable[[Demo], dict]
     outcomes: dict[str, str]
     data: Callable[[Demo], dict] | None = None
-    siapkan: Callable[[Demo], None] | None = None
-    catatan: str = ""
-    varian: str = ""  # a second row for the same URL and method, e.g. an object that does not exist
+    prepare: Callable[[Demo], None] | None = None
+    note: str = ""
+    variant: str = ""  # a second row for the same URL and method, e.g. an object that does not exist
 
     @property
     def key(self) -> str:
-        return f"{self.method} {self.name}" + (f" ({self.varian})" if self.varian else "")
+        return f"{self.method} {self.name}" + (f" ({self.variant})" if self.variant else "")
 
 
-BARIS: list[Baris] = [
+ROWS: list[Row] = [
     # --- login, home -------------------------------------------------------------------------------------
-    Baris("beranda", "GET", kw_tidak_ada, hasil(ALIH, anonim=MASUK), catatan="ke daftar Renja"),
-    Baris("beranda", "POST", kw_tidak_ada, hasil(ALIH, anonim=MASUK)),
-    Baris("masuk", "GET", kw_tidak_ada, hasil(ALIH, anonim=OK), catatan="yang sudah masuk dialihkan ke beranda"),
-    Baris(
+    Row("beranda", "GET", kw_none, expect(REDIRECT, anonymous=LOGIN), note="ke daftar Renja"),
+    Row("beranda", "POST", kw_none, expect(REDIRECT, anonymous=LOGIN)),
+    Row("masuk", "GET", kw_none, expect(REDIRECT, anonymous=OK), note="yang sudah masuk dialihkan ke beranda"),
+    Row(
         "masuk",
         "POST",
-        kw_tidak_ada,
-        hasil(ALIH, anonim=OK),
+        kw_none,
+        expect(REDIRECT, anonymous=OK),
         data=lambda d: {"username": "perencana", "password": "salah"},
-        catatan="kata sandi salah: formulir kembali (200) dengan pesan",
+        note="kata sandi salah: formulir kembali (200) dengan pesan",
     ),
-    Baris("keluar", "GET", kw_tidak_ada, hasil(METODE), catatan="keluar hanya lewat POST (Django 5)"),
-    Baris("keluar", "POST", kw_tidak_ada, hasil(MASUK), catatan="keluar lalu ke halaman masuk"),
+    Row("keluar", "GET", kw_none, expect(NOT_ALLOWED), note="keluar hanya lewat POST (Django 5)"),
+    Row("keluar", "POST", kw_none, expect(LOGIN), note="keluar lalu ke halaman masuk"),
     # --- nomenclature: a reference list every signed-in user may read --------------------------------------
-    Baris("nomenklatur:list", "GET", kw_tidak_ada, hasil(OK, anonim=MASUK)),
-    Baris("nomenklatur:list", "POST", kw_tidak_ada, hasil(OK, anonim=MASUK)),
-    Baris(
+    Row("nomenklatur:list", "GET", kw_none, expect(OK, anonymous=LOGIN)),
+    Row("nomenklatur:list", "POST", kw_none, expect(OK, anonymous=LOGIN)),
+    Row(
         "nomenklatur:detail",
         "GET",
         lambda d: {"versi": "2027", "kode": "1.06.04.2.01.0001"},
-        hasil(OK, anonim=MASUK),
+        expect(OK, anonymous=LOGIN),
     ),
-    Baris(
+    Row(
         "nomenklatur:detail",
         "POST",
         lambda d: {"versi": "2027", "kode": "1.06.04.2.01.0001"},
-        hasil(OK, anonim=MASUK),
+        expect(OK, anonymous=LOGIN),
     ),
     # --- Renja pages -------------------------------------------------------------------------------------
-    Baris(
+    Row(
         "perencanaan:list",
         "GET",
-        kw_tidak_ada,
-        hasil(ALIH, anonim=MASUK, opd_lain=OK, pemda_lain=OK),
-        catatan="satu Renja terlihat: langsung ke Renja itu; OPD lain melihat daftar kosong",
+        kw_none,
+        expect(REDIRECT, anonymous=LOGIN, other_opd=OK, other_pemda=OK),
+        note="satu Renja terlihat: langsung ke Renja itu; OPD lain melihat daftar kosong",
     ),
-    Baris("perencanaan:list", "POST", kw_tidak_ada, hasil(ALIH, anonim=MASUK, opd_lain=OK, pemda_lain=OK)),
-    Baris("perencanaan:detail", "GET", kw_renja, hasil(OK, **BACA_OPD)),
-    Baris("perencanaan:detail", "POST", kw_renja, hasil(OK, **BACA_OPD)),
-    Baris("perencanaan:diff", "GET", kw_renja, hasil(OK, **BACA_OPD)),
-    Baris("perencanaan:diff", "POST", kw_renja, hasil(OK, **BACA_OPD)),
-    Baris("perencanaan:renstra", "GET", lambda d: {"renstra_id": d.renstra.pk}, hasil(OK, **BACA_OPD)),
-    Baris("perencanaan:renstra", "POST", lambda d: {"renstra_id": d.renstra.pk}, hasil(OK, **BACA_OPD)),
-    Baris("perencanaan:tahap_history", "GET", kw_tahap, hasil(OK, **BACA_OPD)),
-    Baris("perencanaan:tahap_history", "POST", kw_tahap, hasil(OK, **BACA_OPD)),
-    Baris("perencanaan:row_history", "GET", kw_row, hasil(OK, **BACA_OPD)),
-    Baris("perencanaan:row_history", "POST", kw_row, hasil(OK, **BACA_OPD)),
+    Row("perencanaan:list", "POST", kw_none, expect(REDIRECT, anonymous=LOGIN, other_opd=OK, other_pemda=OK)),
+    Row("perencanaan:detail", "GET", kw_renja, expect(OK, **READ_OPD)),
+    Row("perencanaan:detail", "POST", kw_renja, expect(OK, **READ_OPD)),
+    Row("perencanaan:diff", "GET", kw_renja, expect(OK, **READ_OPD)),
+    Row("perencanaan:diff", "POST", kw_renja, expect(OK, **READ_OPD)),
+    Row("perencanaan:renstra", "GET", lambda d: {"renstra_id": d.renstra.pk}, expect(OK, **READ_OPD)),
+    Row("perencanaan:renstra", "POST", lambda d: {"renstra_id": d.renstra.pk}, expect(OK, **READ_OPD)),
+    Row("perencanaan:tahap_history", "GET", kw_tahap, expect(OK, **READ_OPD)),
+    Row("perencanaan:tahap_history", "POST", kw_tahap, expect(OK, **READ_OPD)),
+    Row("perencanaan:row_history", "GET", kw_row, expect(OK, **READ_OPD)),
+    Row("perencanaan:row_history", "POST", kw_row, expect(OK, **READ_OPD)),
     # --- stage actions: POST only; refused in-OPD roles come back to the page with the reason -------------
-    Baris("perencanaan:tahap_create", "GET", kw_renja, POST_SAJA),
-    Baris(
+    Row("perencanaan:tahap_create", "GET", kw_renja, POST_ONLY),
+    Row(
         "perencanaan:tahap_create",
         "POST",
         kw_renja,
-        hasil(ALIH_TOLAK, admin_global=ALIH, admin_opd=ALIH, perencana=ALIH, **BACA_OPD),
+        expect(REFUSED, admin_global=REDIRECT, admin_opd=REDIRECT, perencana=REDIRECT, **READ_OPD),
         data=lambda d: {"jenis": "penetapan", "dari": d.tahap.pk},
-        siapkan=_tetapkan,
-        catatan="tahap Rancangan Akhir sudah ditetapkan; tahap Penetapan dibuat dari salinannya",
+        prepare=_lock_tahap,
+        note="tahap Rancangan Akhir sudah ditetapkan; tahap Penetapan dibuat dari salinannya",
     ),
-    Baris("perencanaan:tahap_submit", "GET", kw_tahap, POST_SAJA),
-    Baris(
+    Row("perencanaan:tahap_submit", "GET", kw_tahap, POST_ONLY),
+    Row(
         "perencanaan:tahap_submit",
         "POST",
         kw_tahap,
-        hasil(ALIH_TOLAK, admin_global=ALIH, admin_opd=ALIH, perencana=ALIH, pimpinan=ALIH, **BACA_OPD),
-        catatan="tahap draf",
+        expect(REFUSED, admin_global=REDIRECT, admin_opd=REDIRECT, perencana=REDIRECT, pimpinan=REDIRECT, **READ_OPD),
+        note="tahap draf",
     ),
-    Baris("perencanaan:tahap_tetapkan", "GET", kw_tahap, POST_SAJA),
-    Baris(
+    Row("perencanaan:tahap_tetapkan", "GET", kw_tahap, POST_ONLY),
+    Row(
         "perencanaan:tahap_tetapkan",
         "POST",
         kw_tahap,
-        hasil(ALIH_TOLAK, admin_global=ALIH, admin_opd=ALIH, pimpinan=ALIH, **BACA_OPD),
-        siapkan=_ajukan,
-        catatan="tahap diajukan",
+        expect(REFUSED, admin_global=REDIRECT, admin_opd=REDIRECT, pimpinan=REDIRECT, **READ_OPD),
+        prepare=_submit_tahap,
+        note="tahap diajukan",
     ),
-    Baris("perencanaan:tahap_return", "GET", kw_tahap, POST_SAJA),
-    Baris(
+    Row("perencanaan:tahap_return", "GET", kw_tahap, POST_ONLY),
+    Row(
         "perencanaan:tahap_return",
         "POST",
         kw_tahap,
-        hasil(ALIH_TOLAK, admin_global=ALIH, admin_opd=ALIH, pimpinan=ALIH, **BACA_OPD),
+        expect(REFUSED, admin_global=REDIRECT, admin_opd=REDIRECT, pimpinan=REDIRECT, **READ_OPD),
         data=lambda d: {"alasan": "Target belum sesuai Renstra"},
-        siapkan=_ajukan,
-        catatan="tahap diajukan",
+        prepare=_submit_tahap,
+        note="tahap diajukan",
     ),
     # --- rows of the draft stage --------------------------------------------------------------------------
-    Baris(
+    Row(
         "perencanaan:subkegiatan_edit",
         "GET",
         kw_row,
-        hasil(DILARANG, admin_global=OK, admin_opd=OK, perencana=OK, operator_unit=OK, anonim=MASUK),
+        expect(FORBIDDEN, admin_global=OK, admin_opd=OK, perencana=OK, operator_unit=OK, anonymous=LOGIN),
     ),
-    Baris(
+    Row(
         "perencanaan:subkegiatan_edit",
         "POST",
         kw_row,
-        hasil(DILARANG, admin_global=ALIH, admin_opd=ALIH, perencana=ALIH, operator_unit=ALIH, anonim=MASUK),
+        expect(
+            FORBIDDEN,
+            admin_global=REDIRECT,
+            admin_opd=REDIRECT,
+            perencana=REDIRECT,
+            operator_unit=REDIRECT,
+            anonymous=LOGIN,
+        ),
         data=_edit_form,
-        catatan="target indikator 500 → 650",
+        note="target indikator 500 → 650",
     ),
-    Baris(
+    Row(
         "perencanaan:subkegiatan_create",
         "GET",
         kw_kegiatan,
-        hasil(OK, pimpinan=DILARANG, pemeriksa=DILARANG, **BACA_OPD),
-        catatan="operator unit lain masih mendapat formulir (isu 6 cacat 10: POST-nya ditolak)",
+        expect(OK, pimpinan=FORBIDDEN, pemeriksa=FORBIDDEN, **READ_OPD),
+        note="operator unit lain masih mendapat formulir (isu 6 cacat 10: POST-nya ditolak)",
     ),
-    Baris(
+    Row(
         "perencanaan:subkegiatan_create",
         "POST",
         kw_kegiatan,
-        hasil(ALIH, operator_lain=DILARANG, pimpinan=DILARANG, pemeriksa=DILARANG, **BACA_OPD),
+        expect(REDIRECT, operator_other=FORBIDDEN, pimpinan=FORBIDDEN, pemeriksa=FORBIDDEN, **READ_OPD),
         data=_new_form,
-        catatan="sub kegiatan baru 1.06.04.2.01.0017 untuk Bidang Rehsos",
+        note="sub kegiatan baru 1.06.04.2.01.0017 untuk Bidang Rehsos",
     ),
-    Baris("perencanaan:row_delete", "GET", kw_row, POST_SAJA),
-    Baris(
+    Row("perencanaan:row_delete", "GET", kw_row, POST_ONLY),
+    Row(
         "perencanaan:row_delete",
         "POST",
         kw_row,
-        hasil(DILARANG, admin_global=ALIH, admin_opd=ALIH, perencana=ALIH, operator_unit=ALIH, anonim=MASUK),
+        expect(
+            FORBIDDEN,
+            admin_global=REDIRECT,
+            admin_opd=REDIRECT,
+            perencana=REDIRECT,
+            operator_unit=REDIRECT,
+            anonymous=LOGIN,
+        ),
         data=lambda d: {"version": d.row.version},
     ),
     # --- objects that do not exist, or are of the wrong kind ---------------------------------------------
-    Baris(
+    Row(
         "perencanaan:detail",
         "GET",
-        lambda d: {"renja_id": TIDAK_ADA_ID},
-        hasil(TIDAK_ADA, anonim=MASUK),
-        varian="Renja tidak ada",
+        lambda d: {"renja_id": MISSING_ID},
+        expect(NOT_FOUND, anonymous=LOGIN),
+        variant="Renja tidak ada",
     ),
-    Baris(
+    Row(
         "perencanaan:subkegiatan_edit",
         "GET",
-        lambda d: {"row_id": TIDAK_ADA_ID},
-        hasil(TIDAK_ADA, anonim=MASUK),
-        varian="baris tidak ada",
+        lambda d: {"row_id": MISSING_ID},
+        expect(NOT_FOUND, anonymous=LOGIN),
+        variant="baris tidak ada",
     ),
-    Baris(
+    Row(
         "perencanaan:subkegiatan_edit",
         "GET",
         lambda d: {"row_id": d.kegiatan.pk},
-        hasil(TIDAK_ADA, anonim=MASUK, opd_lain=DILARANG, pemda_lain=DILARANG),
-        varian="baris kegiatan",
-        catatan="hanya sub kegiatan yang diubah di formulir ini; pengguna OPD lain tidak diberi tahu jenis barisnya",
+        expect(NOT_FOUND, anonymous=LOGIN, other_opd=FORBIDDEN, other_pemda=FORBIDDEN),
+        variant="baris kegiatan",
+        note="hanya sub kegiatan yang diubah di formulir ini; pengguna OPD lain tidak diberi tahu jenis barisnya",
     ),
-    Baris(
+    Row(
         "nomenklatur:detail",
         "GET",
         lambda d: {"versi": "1999", "kode": "1.06"},
-        hasil(TIDAK_ADA, anonim=MASUK),
-        varian="versi tidak ada",
+        expect(NOT_FOUND, anonymous=LOGIN),
+        variant="versi tidak ada",
     ),
 ]
 
 
 # --- docs/akses.md ------------------------------------------------------------------------------------------
 
-SINGKAT = {
+SHORT = {
     "admin_global": "admin global",
     "admin_opd": "admin OPD",
     "perencana": "perencana",
     "operator_unit": "operator unit baris",
-    "operator_lain": "operator unit lain",
+    "operator_other": "operator unit lain",
     "pimpinan": "pimpinan",
     "pemeriksa": "pemeriksa",
-    "opd_lain": "OPD lain",
-    "pemda_lain": "Pemda lain",
-    "anonim": "anonim",
+    "other_opd": "OPD lain",
+    "other_pemda": "Pemda lain",
+    "anonymous": "anonim",
 }
 
 
@@ -364,7 +378,7 @@ def routes() -> dict[str, str]:
 
 def markdown() -> str:
     paths = routes()
-    head = ["metode", "URL", *(SINGKAT[i] for i in IDENTITAS)]
+    head = ["metode", "URL", *(SHORT[i] for i in IDENTITIES)]
     lines = [
         "# Matriks akses",
         "",
@@ -379,13 +393,13 @@ def markdown() -> str:
         "",
         "| kolom | siapa |",
         "|---|---|",
-        *(f"| {SINGKAT[k]} | {v} |" for k, v in IDENTITAS.items()),
+        *(f"| {SHORT[k]} | {v} |" for k, v in IDENTITIES.items()),
         "",
         "## Hasil",
         "",
         "| kode | arti |",
         "|---|---|",
-        *(f"| {k} | {v} |" for k, v in ARTI.items()),
+        *(f"| {k} | {v} |" for k, v in MEANING.items()),
         "",
         "## Matriks",
         "",
@@ -393,12 +407,12 @@ def markdown() -> str:
         "|" + "---|" * len(head),
     ]
     notes = []
-    for b in BARIS:
+    for b in ROWS:
         path = paths.get(b.name, "?")
-        where = f"{b.name}, {b.varian}" if b.varian else b.name
-        lines.append(f"| {b.method} | `{path}` ({where}) | " + " | ".join(b.outcomes[i] for i in IDENTITAS) + " |")
-        if b.catatan:
-            notes.append(f"- {b.method} `{path}`" + (f" ({b.varian})" if b.varian else "") + f": {b.catatan}")
+        where = f"{b.name}, {b.variant}" if b.variant else b.name
+        lines.append(f"| {b.method} | `{path}` ({where}) | " + " | ".join(b.outcomes[i] for i in IDENTITIES) + " |")
+        if b.note:
+            notes.append(f"- {b.method} `{path}`" + (f" ({b.variant})" if b.variant else "") + f": {b.note}")
     if notes:
         lines += ["", "## Catatan", "", *notes]
     return "\n".join(lines) + "\n"
@@ -418,4 +432,4 @@ if __name__ == "__main__":
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "renja.settings")
     django.setup()
     docs_path().write_text(markdown(), encoding="utf-8")
-    print(f"{docs_path()} ditulis: {len(BARIS)} baris.")
+    print(f"{docs_path()} ditulis: {len(ROWS)} baris.")

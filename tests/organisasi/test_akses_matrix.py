@@ -32,8 +32,8 @@ def demo(db, users, renja2026, tahap_final, tahap_rkpd) -> m.Demo:
         extra = {}
         for ident, username, peran, opd in (
             ("admin_global", "admin.global", Peran.ADMIN, None),
-            ("opd_lain", "perencana.dinkes", Peran.PERENCANA, dinkes),
-            ("pemda_lain", "admin.dinsos.kab", Peran.ADMIN, dinsos_kab),
+            ("other_opd", "perencana.dinkes", Peran.PERENCANA, dinkes),
+            ("other_pemda", "admin.dinsos.kab", Peran.ADMIN, dinsos_kab),
         ):
             user = org.user_create(actor=None, username=username, password="matriks-akses-2026")
             org.peran_assign(actor=None, user=user, peran=peran, opd=opd)
@@ -52,10 +52,10 @@ def demo(db, users, renja2026, tahap_final, tahap_rkpd) -> m.Demo:
             "admin_opd": users["admin"],
             "perencana": users["perencana"],
             "operator_unit": users["operator.rehsos"],
-            "operator_lain": users["operator.linjamsos"],
+            "operator_other": users["operator.linjamsos"],
             "pimpinan": users["pimpinan"],
             "pemeriksa": users["pemeriksa"],
-            "anonim": None,
+            "anonymous": None,
         },
     )
 
@@ -65,51 +65,51 @@ def outcome(response) -> str:
     if status != 302:
         return str(status)
     if response["Location"].startswith(reverse("masuk")) and response.wsgi_request.user.is_anonymous:
-        return m.MASUK
+        return m.LOGIN
     levels = {msg.level for msg in get_messages(response.wsgi_request)}
-    return m.ALIH_TOLAK if message_levels.ERROR in levels else m.ALIH
+    return m.REFUSED if message_levels.ERROR in levels else m.REDIRECT
 
 
-def request_cell(baris: m.Baris, d: m.Demo, ident: str) -> str:
+def request_cell(row: m.Row, d: m.Demo, ident: str) -> str:
     client = Client(raise_request_exception=False)
     if d.users[ident] is not None:
         client.force_login(d.users[ident])
-    url = reverse(baris.name, kwargs=baris.kwargs(d))
-    if baris.method == "GET":
+    url = reverse(row.name, kwargs=row.kwargs(d))
+    if row.method == "GET":
         return outcome(client.get(url))
-    return outcome(client.post(url, baris.data(d) if baris.data else {}))
+    return outcome(client.post(url, row.data(d) if row.data else {}))
 
 
-@pytest.mark.parametrize("baris", m.BARIS, ids=lambda b: b.key)
-def test_matrix_row(demo, baris):
-    if baris.siapkan:
-        baris.siapkan(demo)
+@pytest.mark.parametrize("row", m.ROWS, ids=lambda b: b.key)
+def test_matrix_row(demo, row):
+    if row.prepare:
+        row.prepare(demo)
     seen = {}
-    for ident in m.IDENTITAS:
+    for ident in m.IDENTITIES:
         # each identity in its own savepoint, rolled back: one identity's successful POST must not change
         # what the next one sees
         with transaction.atomic():
-            seen[ident] = request_cell(baris, demo, ident)
+            seen[ident] = request_cell(row, demo, ident)
             transaction.set_rollback(True)
-    assert seen == baris.outcomes, f"teramati untuk {baris.key}: {seen}"
+    assert seen == row.outcomes, f"teramati untuk {row.key}: {seen}"
 
 
 def test_every_row_names_every_identity_once():
-    keys = [b.key for b in m.BARIS]
+    keys = [b.key for b in m.ROWS]
     assert len(keys) == len(set(keys)), "satu baris per URL dan metode"
-    for b in m.BARIS:
-        assert set(b.outcomes) == set(m.IDENTITAS), b.key
-        assert set(b.outcomes.values()) <= set(m.ARTI), b.key
+    for b in m.ROWS:
+        assert set(b.outcomes) == set(m.IDENTITIES), b.key
+        assert set(b.outcomes.values()) <= set(m.MEANING), b.key
 
 
 def test_every_url_has_a_get_and_a_post_row():
-    covered = {(b.name, b.method) for b in m.BARIS}
+    covered = {(b.name, b.method) for b in m.ROWS}
     missing = [f"{method} {name}" for name in m.routes() for method in ("GET", "POST") if (name, method) not in covered]
     assert missing == [], "tambahkan baris ke tests/organisasi/akses_matrix.py (cara: lihat awal berkas itu)"
 
 
 def test_every_row_names_an_existing_url():
-    assert {b.name for b in m.BARIS} - set(m.routes()) == set()
+    assert {b.name for b in m.ROWS} - set(m.routes()) == set()
 
 
 def test_docs_akses_is_generated_from_the_table():

@@ -1,4 +1,4 @@
-"""The Renja page's fast row fragment (the baris_renja tag over renja_tree_halaman) gives the same HTML as the
+"""The Renja page's fast row fragment (the renja_rows tag over renja_page_tree) gives the same HTML as the
 Django template over the model tree (perencanaan/_tree_rows_template.html), for every role and filter."""
 
 import re
@@ -8,8 +8,8 @@ from django.template.loader import render_to_string
 
 from renja.organisasi import access
 from renja.perencanaan.models import Level, RenjaRow
-from renja.perencanaan.selectors import renja_tree, renja_tree_halaman
-from renja.perencanaan.templatetags.renja_tree import baris_renja
+from renja.perencanaan.selectors import renja_page_tree, renja_tree
+from renja.perencanaan.templatetags.renja_tree import renja_rows
 
 
 def normalised(html: str) -> str:
@@ -26,12 +26,12 @@ def both(user, tahap, unit_id=None) -> tuple[str, str]:
         "perencanaan/_tree_rows_template.html",
         {"tree": model_tree, "editable_ids": editable(model_tree), "can_add": can_add},
     )
-    fast_tree = renja_tree_halaman(tahap=tahap, unit_id=unit_id)
+    fast_tree = renja_page_tree(tahap=tahap, unit_id=unit_id)
     assert fast_tree.total_pagu == model_tree.total_pagu
     assert fast_tree.counts == model_tree.counts
     subs = [n.row for n in fast_tree.flat() if n.level == Level.SUB_KEGIATAN]
     assert access.rows_editable_in(user, subs, tahap) == editable(fast_tree)  # the page's one-lookup rule
-    return normalised(reference), normalised(baris_renja(fast_tree, editable(fast_tree), can_add))
+    return normalised(reference), normalised(renja_rows(fast_tree, editable(fast_tree), can_add))
 
 
 @pytest.mark.parametrize("username", ["perencana", "operator.rehsos", "pemeriksa"])
@@ -48,7 +48,7 @@ def test_fast_rows_equal_the_template_with_unit_filter(users, tahap_final, renja
     reference, fast = both(users["operator.rehsos"], tahap_final, unit_id=rehsos.pk)
     assert fast == reference
     # Bidang Rehsos in the final stage: Rp 4.962.840.000 over its sub kegiatan (the e2e test's figure)
-    assert renja_tree_halaman(tahap=tahap_final, unit_id=rehsos.pk).total_pagu == 4_962_840_000
+    assert renja_page_tree(tahap=tahap_final, unit_id=rehsos.pk).total_pagu == 4_962_840_000
 
 
 def test_operator_gets_edit_links_only_on_own_unit(users, tahap_final):

@@ -51,7 +51,7 @@ def _target_text(grade: str, nilai) -> str:
 
 def _unit_nama(row) -> str:
     nama = getattr(row, "unit_nama", None)
-    if nama is None:  # a model row (renja_tree) rather than a BarisHalaman
+    if nama is None:  # a model row (renja_tree) rather than a PageRow
         nama = row.unit.nama if row.unit_id else ""
     return nama
 
@@ -69,8 +69,8 @@ class _Memo(dict):
 
 
 @register.simple_tag
-def baris_renja(tree, editable_ids, can_add) -> SafeString:
-    """All rows of `tree` (selectors.renja_tree_halaman): 'Tambah sub' under kegiatan when `can_add`, 'Ubah' on
+def renja_rows(tree, editable_ids, can_add) -> SafeString:
+    """All rows of `tree` (selectors.renja_page_tree): 'Tambah sub' under kegiatan when `can_add`, 'Ubah' on
     the rows in `editable_ids`, 'Rincian' on every sub kegiatan."""
     tambah, ubah, rincian = (
         _url_pattern(f"perencanaan:{name}") for name in ("subkegiatan_create", "subkegiatan_edit", "row_history")
