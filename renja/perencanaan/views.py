@@ -47,10 +47,13 @@ def renja_detail(request, renja_id: int):
     unit = next((u for u in units if u.pk == unit_id), None)
     tree = selectors.renja_page_tree(tahap=tahap, unit_id=unit.pk if unit else None) if tahap else None
     user = request.user
-    editable_ids = set()
+    can_add = tahap is not None and access.can_add_rows(user, tahap)
+    editable_ids, addable_ids = set(), set()
     if tree:
         subs = (n.row for n in tree.flat() if n.level == Level.SUB_KEGIATAN)
         editable_ids = access.rows_editable_in(user, subs, tahap)
+        if can_add:
+            addable_ids = {n.row.pk for n in tree.flat() if n.level == Level.KEGIATAN}
     context = {
         "renja": renja,
         "tahaps": tahaps,
@@ -59,10 +62,10 @@ def renja_detail(request, renja_id: int):
         "unit": unit,
         "tree": tree,
         "editable_ids": editable_ids,
+        "addable_ids": addable_ids,
         "can_submit": tahap is not None and access.can_submit_opd(user, renja.opd_id),
         "can_approve": tahap is not None and access.can_approve_opd(user, renja.opd_id),
         "can_plan": access.can_plan_opd(user, renja.opd_id),
-        "can_add": tahap is not None and access.can_add_rows(user, tahap),
         "jenis_baru": selectors.jenis_tahap_berikut(tahaps),
     }
     template = "perencanaan/_tree.html" if request.htmx else "perencanaan/renja_detail.html"

@@ -2,6 +2,7 @@
 Django template over the model tree (perencanaan/_tree_rows_template.html), for every role and filter."""
 
 import re
+from decimal import Decimal
 
 import pytest
 from django.template.loader import render_to_string
@@ -17,21 +18,32 @@ def normalised(html: str) -> str:
 
 
 def both(user, tahap, unit_id=None) -> tuple[str, str]:
-    editable = lambda tree: {  # noqa: E731 - the view's rule, applied to each tree
-        n.row.pk for n in tree.flat() if n.level == Level.SUB_KEGIATAN and access.can_edit_row_in(user, n.row, tahap)
-    }
-    can_add = access.can_add_rows(user, tahap)
+    """The rows rendered both ways, with the view's rules for which links to offer."""
+
+    def offered(tree) -> tuple[set, set]:
+        editable = {
+            n.row.pk
+            for n in tree.flat()
+            if n.level == Level.SUB_KEGIATAN and access.can_edit_row_in(user, n.row, tahap)
+        }
+        can_add = access.can_add_rows(user, tahap)
+        addable = {n.row.pk for n in tree.flat() if n.level == Level.KEGIATAN and can_add}
+        return editable, addable
+
     model_tree = renja_tree(tahap=tahap, unit_id=unit_id)
+    editable, addable = offered(model_tree)
     reference = render_to_string(
         "perencanaan/_tree_rows_template.html",
-        {"tree": model_tree, "editable_ids": editable(model_tree), "can_add": can_add},
+        {"tree": model_tree, "editable_ids": editable, "addable_ids": addable},
     )
     fast_tree = renja_page_tree(tahap=tahap, unit_id=unit_id)
     assert fast_tree.total_pagu == model_tree.total_pagu
+    assert fast_tree.total_prakiraan_pagu == model_tree.total_prakiraan_pagu
     assert fast_tree.counts == model_tree.counts
+    assert fast_tree.prakiraan_kosong == model_tree.prakiraan_kosong
     subs = [n.row for n in fast_tree.flat() if n.level == Level.SUB_KEGIATAN]
-    assert access.rows_editable_in(user, subs, tahap) == editable(fast_tree)  # the page's one-lookup rule
-    return normalised(reference), normalised(renja_rows(fast_tree, editable(fast_tree), can_add))
+    assert access.rows_editable_in(user, subs, tahap) == offered(fast_tree)[0]  # the page's one-lookup rule
+    return normalised(reference), normalised(renja_rows(fast_tree, *offered(fast_tree)))
 
 
 @pytest.mark.parametrize("username", ["perencana", "operator.rehsos", "pemeriksa"])
@@ -69,3 +81,21 @@ def test_text_is_escaped_like_the_template(users, tahap_final):
     assert fast == reference
     assert "<script>" not in fast
     assert "&lt;script&gt;alert(&#x27;x&#x27;)&lt;/script&gt; &amp; &quot;kutip&quot;" in fast
+
+
+def test_targets_render_like_the_template(users, tahap_final):
+    """A grade, a fraction, a number past 15 digits and no target at all: each shown as the template shows it."""
+    rows = RenjaRow.objects.filter(tahap=tahap_final, level=Level.SUB_KEGIATAN).order_by("urutan")[:4]
+    values = [
+        {"target_grade": "A", "target_nilai": None},
+        {"target_grade": "", "target_nilai": Decimal("12.5")},
+        {"target_grade": "", "target_nilai": Decimal("12345678901234.5678")},
+        {"target_grade": "", "target_nilai": None},
+    ]
+    for row, value in zip(rows, values, strict=True):
+        row.indikator.update(**value)
+    reference, fast = both(users["perencana"], tahap_final)
+    assert fast == reference
+    for shown in ('<div class="target">A</div>', '<div class="target">12,5</div>', '<div class="target">-</div>'):
+        assert shown in fast
+    assert '<div class="target">12.345.678.901.234,5678</div>' in fast

@@ -69,8 +69,8 @@ class _Memo(dict):
 
 
 @register.simple_tag
-def renja_rows(tree, editable_ids, can_add) -> SafeString:
-    """All rows of `tree` (selectors.renja_page_tree): 'Tambah sub' under kegiatan when `can_add`, 'Ubah' on
+def renja_rows(tree, editable_ids, addable_ids) -> SafeString:
+    """All rows of `tree` (selectors.renja_page_tree): 'Tambah sub' on the kegiatan in `addable_ids`, 'Ubah' on
     the rows in `editable_ids`, 'Rincian' on every sub kegiatan."""
     tambah, ubah, rincian = (
         _url_pattern(f"perencanaan:{name}") for name in ("subkegiatan_create", "subkegiatan_edit", "row_history")
@@ -84,7 +84,7 @@ def renja_rows(tree, editable_ids, can_add) -> SafeString:
         pk = r.pk
         level = r.level
         aksi = ""
-        if level == Level.KEGIATAN and can_add:
+        if pk in addable_ids:
             aksi += f'<a href="{tambah[0]}{pk}{tambah[1]}">Tambah sub</a>'
         if pk in editable_ids:
             aksi += f'<a href="{ubah[0]}{pk}{ubah[1]}">Ubah</a> · '
