@@ -116,3 +116,28 @@ def test_docs_akses_is_generated_from_the_table():
     assert m.docs_path().read_text(encoding="utf-8") == m.markdown(), (
         "docs/akses.md berbeda dari tabel: jalankan .venv/bin/python -m tests.organisasi.akses_matrix"
     )
+
+
+def _expected(name: str, method: str, ident: str) -> str:
+    return next(r for r in m.ROWS if r.name == name and r.method == method and not r.variant).outcomes[ident]
+
+
+@pytest.mark.parametrize("ident", [i for i in m.IDENTITIES if _expected("perencanaan:detail", "GET", i) == m.OK])
+def test_renja_page_offers_what_the_matrix_allows(demo, ident):
+    """The Renja page offers an action exactly where the matrix lets the same identity take it."""
+    client = Client()
+    client.force_login(demo.users[ident])
+    html = client.get(reverse("perencanaan:detail", kwargs=m.kw_renja(demo)) + f"?tahap={demo.tahap.pk}")
+    html = html.content.decode()
+    offered = {
+        "edit": reverse("perencanaan:subkegiatan_edit", kwargs=m.kw_row(demo)) in html,
+        "submit": f'action="{reverse("perencanaan:tahap_submit", kwargs=m.kw_tahap(demo))}"' in html,
+        # the form opens (GET) wherever the link is; whether its POST is allowed there is issue 6 defect 10
+        "add": reverse("perencanaan:subkegiatan_create", kwargs=m.kw_kegiatan(demo)) in html,
+    }
+    allowed = {
+        "edit": _expected("perencanaan:subkegiatan_edit", "POST", ident) == m.REDIRECT,
+        "submit": _expected("perencanaan:tahap_submit", "POST", ident) == m.REDIRECT,
+        "add": _expected("perencanaan:subkegiatan_create", "GET", ident) == m.OK,
+    }
+    assert offered == allowed
