@@ -23,6 +23,9 @@ Add one `Row` per URL name and method (GET and POST, both required) to `ROWS` be
     (e.g. a submitted tahap) before the identities are tried. Every identity is tried in its own savepoint,
     rolled back afterwards, so one identity's successful POST does not change what the next one sees.
   - `note` (optional) is one line for docs/akses.md: why a cell is what it is.
+  - A URL without rows makes test_every_url_has_a_get_and_a_post_row fail and print draft rows with the
+    outcomes the code gives today (kwargs guessed from their names, see GUESS_KWARGS). Check every cell against
+    what the page should do before pasting: the draft records behaviour, it does not judge it.
   - `variant` (optional) names a further row for the same URL and method with other kwargs, such as an id that
     does not exist (404) or an object of the wrong kind.
 
@@ -124,6 +127,17 @@ def kw_none(d: Demo) -> dict:
 
 
 MISSING_ID = 987654321  # an id no demo object has
+
+# URL kwargs by name, for the draft rows the coverage test prints for a URL that has none yet
+GUESS_KWARGS: dict[str, str] = {
+    "renja_id": "d.renja.pk",
+    "tahap_id": "d.tahap.pk",
+    "row_id": "d.row.pk",
+    "parent_id": "d.kegiatan.pk",
+    "renstra_id": "d.renstra.pk",
+    "opd_id": "d.renja.opd_id",
+    "unit_id": "d.row.unit_id",
+}
 
 
 def _submit_tahap(d: Demo) -> None:

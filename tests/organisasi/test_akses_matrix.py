@@ -1,5 +1,8 @@
 """Every cell of the access matrix (tests/organisasi/akses_matrix.py) as a request, and docs/akses.md in step."""
 
+import re
+from collections import Counter
+
 import pytest
 from django.contrib.messages import constants as message_levels
 from django.contrib.messages import get_messages
@@ -102,10 +105,38 @@ def test_every_row_names_every_identity_once():
         assert set(b.outcomes.values()) <= set(m.MEANING), b.key
 
 
-def test_every_url_has_a_get_and_a_post_row():
+def test_every_url_has_a_get_and_a_post_row(demo):
     covered = {(b.name, b.method) for b in m.ROWS}
-    missing = [f"{method} {name}" for name in m.routes() for method in ("GET", "POST") if (name, method) not in covered]
-    assert missing == [], "tambahkan baris ke tests/organisasi/akses_matrix.py (cara: lihat awal berkas itu)"
+    routes = m.routes()
+    missing = [(name, method) for name in routes for method in ("GET", "POST") if (name, method) not in covered]
+    drafts = "\n".join(draft_row(name, method, routes[name], demo) for name, method in missing)
+    assert not missing, (
+        "URL tanpa baris di tests/organisasi/akses_matrix.py (cara: lihat awal berkas itu). Draf dengan hasil "
+        "yang teramati sekarang; periksa setiap sel sebelum menempelnya:\n" + drafts
+    )
+
+
+CONSTANT = {v: k for k, v in vars(m).items() if k.isupper() and isinstance(v, str) and v in m.MEANING}
+
+
+def draft_row(name: str, method: str, route: str, d: m.Demo) -> str:
+    """A Row for a URL the table lacks, with the outcomes observed now (kwargs guessed from their names)."""
+    names = re.findall(r"<(?:\w+:)?(\w+)>", route)
+    unknown = [n for n in names if n not in m.GUESS_KWARGS]
+    source = "lambda d: {" + ", ".join(f'"{n}": {m.GUESS_KWARGS.get(n, "...")}' for n in names) + "}"
+    if not names:
+        source = "kw_none"
+    if unknown:
+        return f'    Row("{name}", "{method}", {source}, expect(...)),  # kwargs {unknown}: isi sendiri'
+    row = m.Row(name, method, eval(source, {}), {})  # noqa: S307 - our own text, built just above
+    seen = {}
+    for ident in m.IDENTITIES:
+        with transaction.atomic():
+            seen[ident] = request_cell(row, d, ident)
+            transaction.set_rollback(True)
+    default = Counter(seen.values()).most_common(1)[0][0]
+    others = "".join(f", {i}={CONSTANT.get(v, repr(v))}" for i, v in seen.items() if v != default)
+    return f'    Row("{name}", "{method}", {source}, expect({CONSTANT.get(default, repr(default))}{others})),'
 
 
 def test_every_row_names_an_existing_url():
