@@ -137,6 +137,10 @@ GUESS_KWARGS: dict[str, str] = {
     "renstra_id": "d.renstra.pk",
     "opd_id": "d.renja.opd_id",
     "unit_id": "d.row.unit_id",
+    "pemda_id": "d.renja.opd.pemda_id",
+    "user_id": 'd.users["operator_unit"].pk',
+    "tahun": "d.renja.tahun",
+    "tw": "1",
 }
 
 
