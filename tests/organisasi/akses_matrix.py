@@ -29,6 +29,10 @@ Add one `Row` per URL name and method (GET and POST, both required) to `ROWS` be
   - `variant` (optional) names a further row for the same URL and method with other kwargs, such as an id that
     does not exist (404) or an object of the wrong kind.
 
+Adding an identity (say an admin of a whole Pemda): add it to IDENTITIES and SHORT and give it a user in the
+`demo` fixture of test_akses_matrix.py; every row then gives it its default outcome, and each row where that is
+wrong fails showing what was observed.
+
 Outcomes: OK (200), FORM (400: the form came back with errors, so the access check passed), FORBIDDEN (403),
 NOT_FOUND (404), NOT_ALLOWED (405), LOGIN (302 to the login page), REDIRECT (302 elsewhere, no error message: done),
 REFUSED (302 with an error message: the action was refused and nothing changed).
