@@ -99,3 +99,13 @@ def test_targets_render_like_the_template(users, tahap_final):
     for shown in ('<div class="target">A</div>', '<div class="target">12,5</div>', '<div class="target">-</div>'):
         assert shown in fast
     assert '<div class="target">12.345.678.901.234,5678</div>' in fast
+
+
+def test_fast_rows_equal_the_template_for_renja_2024(users, renja2026):
+    """The 2024 Renja of the demo (2023 nomenclature, ditetapkan): another year, other codes, no edit links."""
+    from renja.perencanaan.models import Tahap
+
+    tahap = Tahap.objects.select_related("renja").get(renja__opd=renja2026.opd, renja__tahun=2024)
+    reference, fast = both(users["perencana"], tahap)
+    assert fast == reference
+    assert "/ubah/" not in fast
