@@ -18,20 +18,6 @@ from renja.rumus import angka
 
 register = template.Library()
 
-_ROW = (
-    '<tr class="lvl-{level}" id="row-{pk}" data-kode="{kode}">'
-    '<td class="kode">{kode}</td>'
-    "<td>{nama}</td>"
-    "<td>{uraian}</td>"
-    '<td class="num">{target}</td>'
-    "<td>{satuan}</td>"
-    '<td class="num pagu">{pagu}</td>'
-    "<td>{sumber}</td>"
-    "<td>{unit}</td>"
-    '<td class="num">{prakiraan}</td>'
-    '<td class="kecil">{aksi}</td>'
-    "</tr>\n"
-)
 _SENTINEL = 987654321
 
 
@@ -78,6 +64,7 @@ def renja_rows(tree, editable_ids, addable_ids) -> SafeString:
     rupiah = _Memo(angka.format_rupiah)
     teks = _Memo(escape)
     target = _Memo(_target_text)
+    sub_kegiatan = Level.SUB_KEGIATAN.value
     out = []
     for n in tree.flat():
         r = n.row
@@ -88,25 +75,21 @@ def renja_rows(tree, editable_ids, addable_ids) -> SafeString:
             aksi += f'<a href="{tambah[0]}{pk}{tambah[1]}">Tambah sub</a>'
         if pk in editable_ids:
             aksi += f'<a href="{ubah[0]}{pk}{ubah[1]}">Ubah</a> · '
-        if level == Level.SUB_KEGIATAN:
+        if level == sub_kegiatan:
             aksi += f'<a href="{rincian[0]}{pk}{rincian[1]}">Rincian</a>'
-        indikator = n.indikator
+        uraian = satuan = nilai = ""
+        for i in n.indikator:
+            uraian += f"<div>{teks[i.uraian]}</div>"
+            nilai += f'<div class="target">{target[i.target_grade, i.target_nilai]}</div>'
+            satuan += f"<div>{teks[i.satuan]}</div>"
+        kode = escape(r.kode)
         out.append(
-            _ROW.format(
-                level=level,
-                pk=pk,
-                kode=escape(r.kode),
-                nama=escape(r.nama),
-                uraian="".join(f"<div>{teks[i.uraian]}</div>" for i in indikator),
-                target="".join(
-                    f'<div class="target">{target[i.target_grade, i.target_nilai]}</div>' for i in indikator
-                ),
-                satuan="".join(f"<div>{teks[i.satuan]}</div>" for i in indikator),
-                pagu=rupiah[n.pagu],
-                sumber=teks[n.sumber_dana],
-                unit=teks[_unit_nama(r)],
-                prakiraan=rupiah[n.prakiraan_pagu],
-                aksi=aksi,
-            )
+            f'<tr class="lvl-{level}" id="row-{pk}" data-kode="{kode}"><td class="kode">{kode}</td>'
+            f"<td>{escape(r.nama)}</td><td>{uraian}</td>"
+            f'<td class="num">{nilai}</td><td>{satuan}</td>'
+            f'<td class="num pagu">{rupiah[n.pagu]}</td>'
+            f"<td>{teks[n.sumber_dana]}</td><td>{teks[_unit_nama(r)]}</td>"
+            f'<td class="num">{rupiah[n.prakiraan_pagu]}</td>'
+            f'<td class="kecil">{aksi}</td></tr>\n'
         )
     return SafeString("".join(out))
