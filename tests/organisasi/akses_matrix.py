@@ -306,8 +306,8 @@ ROWS: list[Row] = [
         "perencanaan:subkegiatan_create",
         "GET",
         kw_kegiatan,
-        expect(OK, pimpinan=FORBIDDEN, pemeriksa=FORBIDDEN, **READ_OPD),
-        note="operator unit lain masih mendapat formulir (isu 6 cacat 10: POST-nya ditolak)",
+        expect(OK, operator_other=FORBIDDEN, pimpinan=FORBIDDEN, pemeriksa=FORBIDDEN, **READ_OPD),
+        note="operator unit lain: kegiatan ini belum memuat sub kegiatan unitnya, formulir tidak dibuka",
     ),
     Row(
         "perencanaan:subkegiatan_create",
@@ -338,6 +338,21 @@ ROWS: list[Row] = [
         "GET",
         lambda d: {"renja_id": MISSING_ID},
         expect(NOT_FOUND, anonymous=LOGIN),
+        variant="Renja tidak ada",
+    ),
+    Row(
+        "perencanaan:diff",
+        "GET",
+        lambda d: {"renja_id": MISSING_ID},
+        expect(NOT_FOUND, anonymous=LOGIN),
+        variant="Renja tidak ada",
+    ),
+    Row(
+        "perencanaan:tahap_create",
+        "POST",
+        lambda d: {"renja_id": MISSING_ID},
+        expect(NOT_FOUND, anonymous=LOGIN),
+        data=lambda d: {"jenis": "perubahan"},
         variant="Renja tidak ada",
     ),
     Row(

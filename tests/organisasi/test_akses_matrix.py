@@ -163,12 +163,12 @@ def test_renja_page_offers_what_the_matrix_allows(demo, ident):
     offered = {
         "edit": reverse("perencanaan:subkegiatan_edit", kwargs=m.kw_row(demo)) in html,
         "submit": f'action="{reverse("perencanaan:tahap_submit", kwargs=m.kw_tahap(demo))}"' in html,
-        # the form opens (GET) wherever the link is; whether its POST is allowed there is issue 6 defect 10
         "add": reverse("perencanaan:subkegiatan_create", kwargs=m.kw_kegiatan(demo)) in html,
     }
     allowed = {
         "edit": _expected("perencanaan:subkegiatan_edit", "POST", ident) == m.REDIRECT,
         "submit": _expected("perencanaan:tahap_submit", "POST", ident) == m.REDIRECT,
-        "add": _expected("perencanaan:subkegiatan_create", "GET", ident) == m.OK,
+        "add": _expected("perencanaan:subkegiatan_create", "GET", ident) == m.OK
+        and _expected("perencanaan:subkegiatan_create", "POST", ident) == m.REDIRECT,
     }
     assert offered == allowed

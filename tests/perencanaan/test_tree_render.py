@@ -26,8 +26,11 @@ def both(user, tahap, unit_id=None) -> tuple[str, str]:
             for n in tree.flat()
             if n.level == Level.SUB_KEGIATAN and access.can_edit_row_in(user, n.row, tahap)
         }
-        can_add = access.can_add_rows(user, tahap)
-        addable = {n.row.pk for n in tree.flat() if n.level == Level.KEGIATAN and can_add}
+        addable = {
+            n.row.pk
+            for n in tree.flat()
+            if n.level == Level.KEGIATAN and access.can_add_under(user, tahap, units_under_parent=n.unit_ids)
+        }
         return editable, addable
 
     model_tree = renja_tree(tahap=tahap, unit_id=unit_id)
