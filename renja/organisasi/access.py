@@ -192,12 +192,18 @@ def access_row_add(user, tahap, *, unit, units_under_parent: set) -> None:
 def can_add_under(user, tahap, *, units_under_parent: set) -> bool:
     """Whether to offer 'add a sub kegiatan' under a kegiatan whose rows belong to `units_under_parent`: the
     same rule as access_row_add for the unit the user would pick (an operator: their own)."""
+    return bool(kegiatan_addable_in(user, tahap, units_by_kegiatan={0: units_under_parent}))
+
+
+def kegiatan_addable_in(user, tahap, *, units_by_kegiatan: dict[int, set]) -> set[int]:
+    """can_add_under for a whole page at once: the kegiatan ids (keys of `units_by_kegiatan`, each with the
+    units of its sub kegiatan) under which to offer 'add a sub kegiatan', with one role lookup."""
     if not can_add_rows(user, tahap):
-        return False
-    roles = roles_in_opd(user, tahap.opd_id)
-    if roles & {Peran.ADMIN, Peran.PERENCANA}:
-        return True
-    return bool(operator_units(user, tahap.opd_id) & units_under_parent)
+        return set()
+    if roles_in_opd(user, tahap.opd_id) & {Peran.ADMIN, Peran.PERENCANA}:
+        return set(units_by_kegiatan)
+    own = operator_units(user, tahap.opd_id)
+    return {pk for pk, units in units_by_kegiatan.items() if own & units}
 
 
 def access_row_add_under(user, tahap, *, units_under_parent: set) -> None:

@@ -53,9 +53,11 @@ def renja_detail(request, renja_id: int):
     user = request.user
     editable_ids, addable_ids = set(), set()
     if tree:
-        subs = (n.row for n in tree.flat() if n.level == Level.SUB_KEGIATAN)
-        editable_ids = access.rows_editable_in(user, subs, tahap)
-        addable_ids = _addable_ids(user, tree, tahap)
+        kegiatan = [k for p in tree.programs for k in p.children]
+        editable_ids = access.rows_editable_in(user, (s.row for k in kegiatan for s in k.children), tahap)
+        addable_ids = access.kegiatan_addable_in(
+            user, tahap, units_by_kegiatan={k.row.pk: k.unit_ids for k in kegiatan}
+        )
     context = {
         "renja": renja,
         "tahaps": tahaps,
@@ -72,17 +74,6 @@ def renja_detail(request, renja_id: int):
     }
     template = "perencanaan/_tree.html" if request.htmx else "perencanaan/renja_detail.html"
     return render(request, template, context)
-
-
-def _addable_ids(user, tree, tahap) -> set[int]:
-    """Kegiatan under which the user may add a sub kegiatan: the link is offered exactly where the form opens."""
-    if not access.can_add_rows(user, tahap):
-        return set()
-    return {
-        n.row.pk
-        for n in tree.flat()
-        if n.level == Level.KEGIATAN and access.can_add_under(user, tahap, units_under_parent=n.unit_ids)
-    }
 
 
 def _row_for_view(request, row_id: int) -> RenjaRow:

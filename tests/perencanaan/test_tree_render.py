@@ -45,7 +45,10 @@ def both(user, tahap, unit_id=None) -> tuple[str, str]:
     assert fast_tree.counts == model_tree.counts
     assert fast_tree.prakiraan_kosong == model_tree.prakiraan_kosong
     subs = [n.row for n in fast_tree.flat() if n.level == Level.SUB_KEGIATAN]
-    assert access.rows_editable_in(user, subs, tahap) == offered(fast_tree)[0]  # the page's one-lookup rule
+    # the page's one-lookup rules give what the per-row rules give
+    assert access.rows_editable_in(user, subs, tahap) == offered(fast_tree)[0]
+    units_by_kegiatan = {n.row.pk: n.unit_ids for n in fast_tree.flat() if n.level == Level.KEGIATAN}
+    assert access.kegiatan_addable_in(user, tahap, units_by_kegiatan=units_by_kegiatan) == offered(fast_tree)[1]
     return normalised(reference), normalised(renja_rows(fast_tree, *offered(fast_tree)))
 
 
