@@ -4,6 +4,7 @@ SQLite (WAL) in ./var by default, so a laptop works without a server; DATABASE_U
 """
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -39,6 +40,7 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.humanize",
     "django_htmx",
+    "axes",
     "rules.apps.AutodiscoverRulesConfig",
     "renja.inti",
     "renja.organisasi",
@@ -49,6 +51,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -58,9 +61,11 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
+    "axes.middleware.AxesMiddleware",  # last: turns a locked-out login into the lockout page
 ]
 
 AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",  # first: refuses a locked-out user name + address before any check
     "rules.permissions.ObjectPermissionBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
@@ -156,9 +161,44 @@ SECURE_HSTS_INCLUDE_SUBDOMAINS = not DEBUG
 SECURE_HSTS_PRELOAD = not DEBUG
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
-SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if _env_bool("BEHIND_PROXY", False) else None
+# Behind trusted reverse proxies: their X-Forwarded-Proto and X-Forwarded-For are believed (renja.inti.klien),
+# otherwise both headers are ignored.
+BEHIND_PROXY = _env_bool("BEHIND_PROXY", False)
+PROXY_TERPERCAYA = int(os.environ.get("RENJA_PROXY_TERPERCAYA", "1"))
+SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if BEHIND_PROXY else None
 SESSION_COOKIE_HTTPONLY = True
 X_FRAME_OPTIONS = "DENY"
+
+# Content-Security-Policy (django-csp): only our own origin, no inline script or style, no eval. htmx comes from
+# django-htmx's static files and is told not to inject its indicator <style> nor to eval (base.html's
+# htmx-config); behaviour that used to be inline (confirm dialogs, "Kembali") is in static/renja/renja.js.
+# A template that adds inline JS/CSS fails tests/inti/test_csp.py.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "img-src": ["'self'", "data:"],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+    }
+}
+
+# Login lockout (django-axes, renja.inti.masuk): per user name + client address, after AXES_FAILURE_LIMIT failures,
+# for AXES_COOLOFF_TIME counted from the lockout; an AuditEvent records each lockout.
+AXES_FAILURE_LIMIT = int(os.environ.get("RENJA_LOGIN_GAGAL_MAKS", "5"))
+AXES_COOLOFF_TIME = timedelta(minutes=int(os.environ.get("RENJA_LOGIN_JEDA_MENIT", "15")))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
+AXES_CLIENT_IP_CALLABLE = "renja.inti.klien.alamat_klien"
+AXES_LOCKOUT_CALLABLE = "renja.inti.masuk.respons_terkunci"
+AXES_HANDLER = "renja.inti.masuk.PenanganAxes"
+AXES_VERBOSE = False
 
 # --- Production server (`renja serve` with DEBUG=0: gunicorn; renja/inti/proses.py) ---------------------
 # Workers: 0 means (2 x CPU) + 1. Threads per worker: 1 is gunicorn's sync worker; more gives gthread.

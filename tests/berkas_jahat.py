@@ -8,6 +8,9 @@ renja.inti.unggah.BerkasDitolak, so a later upload feature can check all of them
         nama, isi = berkas_jahat.buat(jahat)
         response = client.post(url, {"berkas": SimpleUploadedFile(nama, isi)})
         assert "..." in response.content.decode()
+
+:func:`xlsx_bom_xml` is not in SEMUA: it passes the upload guard (a small, valid zip) and must be refused by the
+XLSX reader (renja.inti.impor, openpyxl with defusedxml); an import feature should test it too.
 """
 
 from __future__ import annotations
@@ -138,6 +141,24 @@ def xlsx_bermakro() -> tuple[str, bytes]:
             z.writestr(info, isi)
         z.writestr("xl/vbaProject.bin", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(512))
     return "anggaran.xlsx", buf.getvalue()
+
+
+def xlsx_bom_xml() -> tuple[str, bytes]:
+    """A small, well-formed-looking workbook whose sheet XML declares a "billion laughs" entity expansion. It passes
+    the upload guard (small, no zip bomb); the importer must refuse it (defusedxml) instead of expanding it."""
+    asli = zipfile.ZipFile(io.BytesIO(xlsx_sah()))
+    entitas = '<!DOCTYPE x [<!ENTITY a "hahahahahahahahahaha">'
+    for i in range(1, 10):
+        entitas += f'<!ENTITY {chr(97 + i)} "' + f"&{chr(96 + i)};" * 10 + '">'
+    entitas += "]>"
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as z:
+        for info in asli.infolist():
+            isi = asli.read(info)
+            if info.filename == "xl/worksheets/sheet1.xml":
+                isi = entitas.encode() + isi.replace(b"<v>1000000000</v>", b"<v>&j;</v>")
+            z.writestr(info, isi)
+    return "realisasi.xlsx", buf.getvalue()
 
 
 # name -> (builder, BerkasDitolak.alasan)

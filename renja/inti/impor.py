@@ -33,6 +33,7 @@ import datetime as dt
 import io
 import json
 import re
+import zipfile
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -188,15 +189,15 @@ class Skema:
     baris_maks: int = BARIS_MAKS
 
     def __post_init__(self):
-        seen: dict[str, str] = {}
+        peta: dict[str, Kolom] = {}
         for k in self.kolom:
             for n in k.nama_dikenal():
-                if seen.setdefault(n, k.nama) != k.nama:
-                    raise ValueError(f"skema {self.nama}: judul '{n}' dipakai kolom {seen[n]} dan {k.nama}")
+                if peta.setdefault(n, k) is not k:
+                    raise ValueError(f"skema {self.nama}: judul '{n}' dipakai kolom {peta[n].nama} dan {k.nama}")
+        object.__setattr__(self, "_peta", peta)
 
     def cari(self, judul: Any) -> Kolom | None:
-        kunci = _kunci_judul(judul)
-        return next((k for k in self.kolom if kunci in k.nama_dikenal()), None)
+        return self._peta.get(_kunci_judul(judul))
 
 
 # ---------------------------------------------------------------------------------------------------------
@@ -338,6 +339,9 @@ class _Pembaca:
             except ValueError as exc:
                 galat.append((posisi, Galat(asal, f"{_tampil(mentah)} {exc}")))
                 gagal.add(kolom.nama)
+            except ArithmeticError:  # decimal.InvalidOperation and kin: a number no rule can work with
+                galat.append((posisi, Galat(asal, f"{_tampil(mentah)} bukan angka yang dapat diolah")))
+                gagal.add(kolom.nama)
         for kolom in self.skema.kolom:
             if not kolom.wajib or nilai[kolom.nama] is not None or kolom.nama in gagal:
                 continue
@@ -361,7 +365,7 @@ class _Pembaca:
 
 
 def _teks_bawaan(mentah: Any) -> str:
-    return teks()(mentah)
+    return _TEKS_BAWAAN(mentah)
 
 
 # ---------------------------------------------------------------------------------------------------------
@@ -375,6 +379,7 @@ def _baris_lembar(pembaca: _Pembaca, rows: Iterable[tuple[int, tuple]], lembar: 
 
     hasil: list[Rekaman] = []
     peta: dict[Any, Kolom] | None = None
+    lebar = 0
     for nomor, values in rows:
         if all(_kosong(v) for v in values):
             continue
@@ -382,9 +387,12 @@ def _baris_lembar(pembaca: _Pembaca, rows: Iterable[tuple[int, tuple]], lembar: 
             judul = [(get_column_letter(i + 1), None, v) for i, v in enumerate(values)]
             peta = pembaca.kepala(judul, nomor)
             pembaca.kolom_hilang(peta, Asal(lembar, nomor))
+            lebar = len(values)
             continue
         if pembaca.terlalu_banyak(Asal(lembar), len(hasil) + 1):
             break
+        if len(values) < lebar:  # a row ends at its last filled cell (CSV lines and XLSX rows alike)
+            values = values + (None,) * (lebar - len(values))
         sel = []
         for i, v in enumerate(values):
             huruf = get_column_letter(i + 1)
@@ -393,6 +401,9 @@ def _baris_lembar(pembaca: _Pembaca, rows: Iterable[tuple[int, tuple]], lembar: 
     if peta is None:
         pembaca.kolom_hilang({}, Asal(lembar))
     return hasil
+
+
+_XLSX_RUSAK = "bukan berkas XLSX yang dapat dibaca (arsip atau XML di dalamnya rusak atau tidak diizinkan)"
 
 
 def baca_xlsx(data: bytes, skema: Skema | Mapping[str, Skema]) -> Hasil:
@@ -404,8 +415,8 @@ def baca_xlsx(data: bytes, skema: Skema | Mapping[str, Skema]) -> Hasil:
     hasil = Hasil()
     try:
         wb = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-    except Exception as exc:  # openpyxl raises many kinds for a broken file; all mean the same to the user
-        hasil.galat.append(Galat(Asal(), f"bukan berkas XLSX yang dapat dibaca ({type(exc).__name__})"))
+    except Exception:  # openpyxl raises many kinds for a broken file; all mean the same to the user
+        hasil.galat.append(Galat(Asal(), _XLSX_RUSAK))
         return hasil
     try:
         nama_lembar = {n.casefold().strip(): n for n in wb.sheetnames}
@@ -420,8 +431,16 @@ def baca_xlsx(data: bytes, skema: Skema | Mapping[str, Skema]) -> Hasil:
                     hasil.galat.append(Galat(Asal(nama), f"lembar '{nama}' tidak ada di berkas"))
                 continue
             ws = wb[asli]
+            # read-only rows are padded to the declared dimension; a file declaring A1:XFD1048576 would make every
+            # row 16.384 cells long, so the declaration is dropped and rows are as long as their cells
+            ws.reset_dimensions()
             rows = ((i, tuple(r)) for i, r in enumerate(ws.iter_rows(values_only=True), start=1))
-            hasil.lembar[nama] = _baris_lembar(_Pembaca(hasil, sk, nama), rows, nama)
+            try:
+                hasil.lembar[nama] = _baris_lembar(_Pembaca(hasil, sk, nama), rows, nama)
+            except (ValueError, KeyError, OSError, EOFError, SyntaxError, zipfile.BadZipFile):
+                # a sheet's XML is parsed lazily: broken or hostile XML (defusedxml refuses entity bombs)
+                hasil.lembar[nama] = []
+                hasil.galat.append(Galat(Asal(nama), _XLSX_RUSAK))
     finally:
         wb.close()
     return hasil
@@ -471,13 +490,16 @@ def _baca_entri(hasil: Hasil, skema: Skema, entri: Any, bagian: str | None) -> l
     if pembaca.terlalu_banyak(Asal(bagian), len(entri)):
         return []
     rekaman = []
+    peta_per_kunci: dict[tuple, dict[Any, Kolom]] = {}
     for i, obj in enumerate(entri):
         asal = Asal(bagian, None, None, None, i)
         if not isinstance(obj, dict):
             pembaca._galat(asal, f"bukan objek, melainkan {type(obj).__name__}")
             continue
-        judul = [(None, i, k) for k in obj]
-        peta = pembaca.kepala(judul, None)
+        kunci = tuple(obj)
+        peta = peta_per_kunci.get(kunci)
+        if peta is None:  # entries usually share their keys: match (and report) them once
+            peta = peta_per_kunci[kunci] = pembaca.kepala([(None, i, k) for k in obj], None)
         sel = [(k, Asal(bagian, None, None, str(k), i), v) for k, v in obj.items()]
         rekaman.append(pembaca.rekaman(asal, sel, peta, per_entri=True))
     return rekaman
@@ -567,7 +589,7 @@ def teks(*, maks: int = 500) -> Callable[[Any], str]:
         if isinstance(nilai, bool):
             raise ValueError("bukan teks")
         if isinstance(nilai, Decimal):
-            nilai = format(nilai.quantize(1) if nilai == nilai.to_integral_value() else nilai.normalize(), "f")
+            nilai = format(nilai if nilai == nilai.to_integral_value() else nilai.normalize(), "f")
         if isinstance(nilai, dict | list):
             raise ValueError("bukan teks")
         hasil = str(nilai).strip()
@@ -576,6 +598,9 @@ def teks(*, maks: int = 500) -> Callable[[Any], str]:
         return hasil
 
     return urai
+
+
+_TEKS_BAWAAN = teks()
 
 
 def _ke_decimal(nilai: Any, parser: Callable[[str], Decimal]) -> Decimal:

@@ -7,8 +7,9 @@ The kind is decided by the content, never by the name or the browser's Content-T
 * a ZIP -> checked as a zip (see below), then its ``[Content_Types].xml`` says ``docx`` or ``xlsx``; a
   macro-enabled workbook or document (``vbaProject.bin``, ``macroEnabled``) is refused;
 * the old OLE2 formats (.doc/.xls) are refused with the advice to save as .docx/.xlsx;
-* anything else must decode as UTF-8 text without NUL bytes: ``json`` when it parses as JSON, ``csv`` when its
-  first lines (two or more) split into the same number (at least two) of fields on , ; or TAB, else ``teks``.
+* anything else must decode as UTF-8 text (or mostly-ASCII cp1252, as Excel writes CSV) without NUL bytes:
+  ``json`` when it parses as JSON, ``csv`` when its first lines (two or more) split into the same number (at
+  least two) of fields on , ; or TAB, else ``teks``.
 
 A name whose extension promises another kind (``laporan.docx`` holding junk, ``data.json`` holding CSV) is
 refused with a message that says both. Sizes: the file itself (setting ``UNGGAH_UKURAN_MAKS``, environment
@@ -169,7 +170,15 @@ def _jenis_teks(data: bytes, label: str) -> str:
     try:
         teks = data.decode("utf-8-sig")
     except UnicodeDecodeError:
-        raise tidak_dikenal from None
+        # Excel on Windows saves "CSV (Comma delimited)" in cp1252: accepted when it is mostly ASCII text (the
+        # importer decodes it the same way); junk bytes decode as cp1252 too, hence the proportion.
+        tinggi = sum(b >= 0x80 for b in data[:65536])
+        if tinggi > len(data[:65536]) // 8:
+            raise tidak_dikenal from None
+        try:
+            teks = data.decode("cp1252")
+        except UnicodeDecodeError:
+            raise tidak_dikenal from None
     if any(ord(c) < 32 and c not in "\t\r\n\f" for c in teks[:65536]):
         raise tidak_dikenal
     try:

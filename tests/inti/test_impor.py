@@ -139,7 +139,21 @@ def test_headers_unknown_duplicate_and_missing_and_missing_values():
 
 def test_broken_xlsx_is_a_message_not_a_traceback():
     hasil = impor.baca_xlsx(b"PK\x03\x04 bukan zip", SKEMA_ORGANISASI)
-    assert [str(g) for g in hasil.galat] == ["Berkas: bukan berkas XLSX yang dapat dibaca (BadZipFile)"]
+    assert [str(g) for g in hasil.galat] == [
+        "Berkas: bukan berkas XLSX yang dapat dibaca (arsip atau XML di dalamnya rusak atau tidak diizinkan)"
+    ]
+
+
+def test_xml_entity_bomb_passes_the_upload_guard_but_not_the_importer():
+    from renja.inti.unggah import periksa_unggahan
+    from tests import berkas_jahat
+
+    nama, isi = berkas_jahat.xlsx_bom_xml()
+    assert periksa_unggahan(isi, nama=nama) == "xlsx"  # small, a valid zip: only the XML is hostile
+    hasil = impor.baca_xlsx(isi, SKEMA_SIPD)
+    assert [str(g) for g in hasil.galat] == [
+        "Berkas: bukan berkas XLSX yang dapat dibaca (arsip atau XML di dalamnya rusak atau tidak diizinkan)"
+    ]
 
 
 # --- SIPD realisation: JSON list of transactions, or the same columns as CSV / XLSX -----------------------
@@ -263,6 +277,38 @@ def test_ikm_respondents_from_xlsx_cells():
     assert hasil.rekaman[1]["tanggal"] == dt.date(2026, 5, 5) and hasil.rekaman[1]["u8"] == 3
 
 
+def test_csv_saved_by_excel_in_cp1252():
+    skema = Skema("Unit", [Kolom("nama", "Nama Unit", wajib=True)])
+    hasil = impor.baca_csv("Nama Unit\nBidang Perlindungan & Jaminan Sosial – Linjamsos\n".encode("cp1252"), skema)
+    assert hasil.galat == [] and hasil.rekaman[0]["nama"] == "Bidang Perlindungan & Jaminan Sosial – Linjamsos"
+
+
+def test_short_csv_line_still_names_the_missing_required_cell():
+    data = b"kode_sub_giat,nilai_realisasi,tanggal_dokumen\n1.06.04.2.01.0001,5\n"
+    hasil = impor.baca_csv(data, SKEMA_SIPD)
+    assert [str(g) for g in hasil.galat] == ["Baris 2, kolom C (tanggal_dokumen): wajib diisi"]
+
+
+def test_declared_sheet_dimension_is_not_trusted():
+    """A sheet claiming A1:XFD1048576 must not make every row 16.384 cells long."""
+    import zipfile
+
+    src = zipfile.ZipFile(io.BytesIO(xlsx({"Realisasi": [["kode_sub_giat"], ["x"]]})))
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w") as z:
+        for info in src.infolist():
+            isi = src.read(info)
+            if info.filename.startswith("xl/worksheets/"):
+                isi = isi.replace(b'<dimension ref="A1:A2"', b'<dimension ref="A1:XFD1048576"')
+            z.writestr(info, isi)
+    hasil = impor.baca_xlsx(buf.getvalue(), SKEMA_SIPD)
+    assert [str(g) for g in hasil.galat] == [
+        "Lembar Realisasi, baris 1: kolom wajib 'nilai_realisasi' tidak ada",
+        "Lembar Realisasi, baris 1: kolom wajib 'tanggal_dokumen' tidak ada",
+    ]
+    assert len(hasil.rekaman) == 1
+
+
 def test_too_many_rows_is_refused_with_a_message():
     skema = Skema("Responden", SKEMA_IKM.kolom, baris_maks=2)
     rows = [["Tanggal", *[f"U{i}" for i in range(1, 10)]]] + [["2026-05-04", *[3] * 9]] * 3
@@ -299,6 +345,7 @@ def test_numbers_typed_the_indonesian_way():
     with pytest.raises(ValueError, match="paling banyak 2 angka di belakang koma"):
         parse("1,234")
     assert impor.persen()("89,73%") == Decimal("89.73")
+    assert impor.teks()(Decimal("1E+40")) == "1" + "0" * 40  # a JSON number in a text column, any size
     with pytest.raises(ValueError, match="bukan angka yang sah"):
         impor.angka()("23.11")  # the seed's typo for 23,11
 
@@ -306,3 +353,30 @@ def test_numbers_typed_the_indonesian_way():
 @given(st.decimals(min_value=-(10**13), max_value=10**13, places=2, allow_nan=False))
 def test_any_formatted_rupiah_reads_back(nilai):
     assert impor.rupiah(minimum=None)(angka_id.format_rupiah(nilai, desimal=2)) == nilai
+
+
+JSON = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.text(max_size=20) | st.floats(allow_nan=False, allow_infinity=False),
+    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=8), inner, max_size=3),
+    max_leaves=8,
+)
+
+
+@given(
+    st.lists(
+        st.dictionaries(
+            st.sampled_from(["kode_sub_giat", "nilai_realisasi", "tanggal_dokumen", "lain"]), JSON, max_size=4
+        )
+        | JSON,
+        max_size=4,
+    )
+)
+def test_any_json_gives_records_or_messages_never_a_crash(entri):
+    """Whatever a SIPD export holds, the importer answers with records or with named problems."""
+    data = json.dumps(entri, default=str).encode()
+    hasil = impor.baca_json(data, SKEMA_SIPD)
+    for g in hasil.galat:
+        assert str(g).startswith(("Entri [", "Berkas"))
+    for r in hasil.rekaman:
+        if r.sah:
+            assert isinstance(r["kode_sub_giat"], str) and isinstance(r["nilai_realisasi"], int)

@@ -17,6 +17,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from renja.inti.tabel import Baris, Jenis, Kolom, Sel, Tabel, escape_csv, tulis_csv, tulis_xlsx
+from renja.rumus import angka as angka_id
+from renja.rumus.uang import bulatkan
 
 KOLOM = [
     Kolom("kode", "Kode", lebar=22),
@@ -148,6 +150,23 @@ def test_xlsx_aware_datetime_in_jakarta_time():
     assert ws["A2"].number_format == "dd/mm/yyyy hh:mm"
 
 
+def test_xlsx_figures_beyond_15_digits_are_exact_text():
+    """Issue 6 defect 2's values: a spreadsheet would show them changed, so they go out as text."""
+    t = Tabel(
+        kolom=[Kolom("t", "Target", Jenis.DESIMAL), Kolom("p", "Pagu", Jenis.RUPIAH)],
+        baris=[
+            Baris([Decimal("1234567890123.4567"), Decimal("999999999999999")]),
+            Baris([9007199254740993, Decimal("100000000000000000")]),
+        ],
+    )
+    ws = baca_xlsx(tulis_xlsx(t)).active
+    assert ws["A2"].value == "1.234.567.890.123,4567" and ws["A2"].data_type == "s"
+    assert ws["B2"].value == 999999999999999 and ws["B2"].number_format == '"Rp "#,##0.00'  # 15 digits: a number
+    assert ws["A3"].value == "9.007.199.254.740.993"
+    assert ws["B3"].value == 100000000000000000  # 1 significant digit: still exact as a number
+    assert ws["A2"].alignment.horizontal == "right"
+
+
 def test_xlsx_writes_into_a_file_like():
     buf = io.BytesIO()
     assert tulis_xlsx(renja_tabel(), buf) is None
@@ -247,3 +266,23 @@ def test_any_text_survives_both_writers(teks):
         "[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]", "\ufffd", teks.replace("\r\n", "\n").replace("\r", "\n")
     )
     assert (value or "") == expected
+
+
+@settings(max_examples=80, deadline=None)
+@given(
+    st.sampled_from([Jenis.ANGKA, Jenis.RUPIAH, Jenis.PERSEN, Jenis.DESIMAL]),
+    st.decimals(min_value=-(10**16), max_value=10**16, places=4, allow_nan=False) | st.integers(-(10**18), 10**18),
+)
+def test_any_number_is_written_by_both_writers(jenis, nilai):
+    t = Tabel(kolom=[Kolom("n", "N", jenis)], baris=[Baris([nilai])])
+    back = baca_csv(tulis_csv(t))[1][0]
+    assert Decimal(back) == nilai  # machine form in CSV is exact
+    cell = baca_xlsx(tulis_xlsx(t)).active["A2"]
+    if cell.data_type == "s":
+        # more than 15 significant digits: exact Indonesian text (rounded only to the column's places)
+        tempat = {Jenis.ANGKA: 0, Jenis.RUPIAH: 2, Jenis.PERSEN: 2}.get(jenis)
+        expected = nilai if tempat is None else bulatkan(nilai, tempat)
+        assert angka_id.parse_angka(cell.value) == expected
+    else:
+        # at most 15 significant digits: a number; any such decimal survives the spreadsheet's double exactly
+        assert Decimal(repr(cell.value)) == nilai

@@ -24,6 +24,7 @@ JPEG = b"\xff\xd8\xff\xe0" + bytes(32)
         ("realisasi.json", b'[{"kode_sub_giat": "1.06.04.2.01.0001", "nilai_realisasi": 250000000}]', "json"),
         ("realisasi.csv", "\ufeffkode;nilai\n1.06.04.2.01.0001;1.000.000.000\n".encode(), "csv"),
         ("catatan.txt", b"Rapat Forum PD, 12 Februari 2026", "teks"),
+        ("excel.csv", "nama;kota\nJosé;Bekasi\nRené;Bogor\n".encode("cp1252"), "csv"),
         ("tanpa-nama", berkas_jahat.xlsx_sah(), "xlsx"),
     ],
 )
