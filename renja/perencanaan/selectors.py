@@ -143,14 +143,100 @@ def tahap_rows(tahap: Tahap) -> list[RenjaRow]:
 def renja_tree(*, tahap: Tahap, unit_id: int | None = None) -> RenjaTree:
     """Program > kegiatan > sub kegiatan with totals; with `unit_id`, only that unit's sub kegiatan count."""
     rows = tahap_rows(tahap)
-    nodes = {r.pk: Node(row=r) for r in rows}
+    return _assemble(tahap=tahap, nodes=[Node(row=r) for r in rows], unit_id=unit_id)
+
+
+# --- the Renja page: the same tree from plain values ---------------------------------------------------
+
+
+@dataclass(slots=True)
+class PageIndikator:
+    uraian: str
+    target_nilai: Decimal | None
+    target_grade: str
+    satuan: str
+
+
+@dataclass(slots=True)
+class PagePagu:
+    sumber_dana_kode: str
+    jumlah: Decimal
+
+
+@dataclass(slots=True)
+class PageRow:
+    """A Renja row as the page shows it. Building a model instance costs more than fetching its values, and
+    the page shows thousands of rows, so it reads plain values; `opd_id` and `unit_id` let access.can_* decide."""
+
+    pk: int
+    parent_id: int | None
+    level: str
+    kode: str
+    nama: str
+    unit_id: int | None
+    unit_nama: str
+    prakiraan_pagu: Decimal | None
+    opd_id: int
+    pagu_indikatif: Decimal | None = None
+    indikator: list[PageIndikator] = field(default_factory=list)
+    pagu: list[PagePagu] = field(default_factory=list)
+
+
+class PageNode(Node):
+    """A Node over a PageRow: indikator and pagu are already plain lists."""
+
+    @property
+    def indikator(self) -> list[PageIndikator]:
+        return self.row.indikator
+
+    @property
+    def pagu_rows(self) -> list[PagePagu]:
+        return self.row.pagu
+
+    @property
+    def sumber_dana(self) -> str:
+        return ", ".join(p.sumber_dana_kode for p in self.row.pagu)
+
+
+def renja_page_tree(*, tahap: Tahap, unit_id: int | None = None) -> RenjaTree:
+    """The tree the Renja page renders: the same three queries, totals and filter as renja_tree, over plain
+    values instead of model instances (benchmarks/renja_page.py)."""
+    opd_id = tahap.renja.opd_id
+    rows = [
+        PageRow(pk, parent_id, level, kode, nama, unit_id_, unit_nama or "", prakiraan, opd_id, indikatif)
+        for pk, parent_id, level, kode, nama, unit_id_, unit_nama, prakiraan, indikatif in RenjaRow.objects.filter(
+            tahap=tahap
+        )
+        .order_by("urutan", "id")
+        .values_list(
+            "id", "parent_id", "level", "kode", "nama", "unit_id", "unit__nama", "prakiraan_pagu", "pagu_indikatif"
+        )
+    ]
+    by_id = {r.pk: r for r in rows}
+    for row_id, uraian, nilai, grade, satuan in (
+        Indikator.objects.filter(row__tahap=tahap)
+        .order_by("row_id", "urutan", "id")
+        .values_list("row_id", "uraian", "target_nilai", "target_grade", "satuan")
+    ):
+        by_id[row_id].indikator.append(PageIndikator(uraian, nilai, grade, satuan))
+    for row_id, kode, jumlah in (
+        Pagu.objects.filter(row__tahap=tahap)
+        .order_by("row_id", "sumber_dana__kode")
+        .values_list("row_id", "sumber_dana__kode", "jumlah")
+    ):
+        by_id[row_id].pagu.append(PagePagu(kode, jumlah))
+    return _assemble(tahap=tahap, nodes=[PageNode(row=r) for r in rows], unit_id=unit_id)
+
+
+def _assemble(*, tahap: Tahap, nodes: list[Node], unit_id: int | None) -> RenjaTree:
+    """Link `nodes` (in display order) into the tree and derive every total; one rule for both trees."""
+    by_id = {n.row.pk: n for n in nodes}
     programs: list[Node] = []
-    for r in rows:
-        node = nodes[r.pk]
-        if r.parent_id is None:
+    for node in nodes:
+        if node.row.parent_id is None:
             programs.append(node)
         else:
-            nodes[r.parent_id].children.append(node)
+            by_id[node.row.parent_id].children.append(node)
     counts = {Level.PROGRAM: 0, Level.KEGIATAN: 0, Level.SUB_KEGIATAN: 0}
     kept_programs = []
     for p in programs:
@@ -159,7 +245,7 @@ def renja_tree(*, tahap: Tahap, unit_id: int | None = None) -> RenjaTree:
             k.unit_ids = {s.row.unit_id for s in k.children if s.row.unit_id is not None}
             subs = [s for s in k.children if unit_id is None or s.row.unit_id == unit_id]
             for s in subs:
-                s.pagu = sum((x.jumlah for x in s.row.pagu.all()), NOL)
+                s.pagu = sum((x.jumlah for x in s.pagu_rows), NOL)
                 s.prakiraan_pagu = s.row.prakiraan_pagu or NOL
             k.children = subs
             k.pagu = sum((s.pagu for s in subs), NOL)

@@ -51,16 +51,15 @@ def renja_detail(request, renja_id: int):
     units = selectors.unit_list(opd=renja.opd)
     unit_id = _int_or_none(request.GET.get("unit"))
     unit = next((u for u in units if u.pk == unit_id), None)
-    tree = selectors.renja_tree(tahap=tahap, unit_id=unit.pk if unit else None) if tahap else None
+    tree = selectors.renja_page_tree(tahap=tahap, unit_id=unit.pk if unit else None) if tahap else None
     user = request.user
     editable_ids, addable_ids = set(), set()
     if tree:
-        editable_ids = {
-            n.row.pk
-            for n in tree.flat()
-            if n.level == Level.SUB_KEGIATAN and access.can_edit_row_in(user, n.row, tahap)
-        }
-        addable_ids = _addable_ids(user, tree, tahap)
+        kegiatan = [k for p in tree.programs for k in p.children]
+        editable_ids = access.rows_editable_in(user, (s.row for k in kegiatan for s in k.children), tahap)
+        addable_ids = access.kegiatan_addable_in(
+            user, tahap, units_by_kegiatan={k.row.pk: k.unit_ids for k in kegiatan}
+        )
     context = {
         "renja": renja,
         "tahaps": tahaps,
@@ -73,7 +72,6 @@ def renja_detail(request, renja_id: int):
         "can_submit": tahap is not None and access.can_submit_opd(user, renja.opd_id),
         "can_approve": tahap is not None and access.can_approve_opd(user, renja.opd_id),
         "can_plan": access.can_plan_opd(user, renja.opd_id),
-        "can_add": tahap is not None and access.can_add_rows(user, tahap),
         "jenis_baru": selectors.jenis_tahap_berikut(tahaps),
         # authoring (issue 10): program/kegiatan structure, rows a copy left for a decision
         "can_structure": tahap is not None and access.can_structure_rows(user, tahap),
@@ -81,17 +79,6 @@ def renja_detail(request, renja_id: int):
     }
     template = "perencanaan/_tree.html" if request.htmx else "perencanaan/renja_detail.html"
     return render(request, template, context)
-
-
-def _addable_ids(user, tree, tahap) -> set[int]:
-    """Kegiatan under which the user may add a sub kegiatan: the link is offered exactly where the form opens."""
-    if not access.can_add_rows(user, tahap):
-        return set()
-    return {
-        n.row.pk
-        for n in tree.flat()
-        if n.level == Level.KEGIATAN and access.can_add_under(user, tahap, units_under_parent=n.unit_ids)
-    }
 
 
 def _row_for_view(request, row_id: int) -> RenjaRow:

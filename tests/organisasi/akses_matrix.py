@@ -1,0 +1,473 @@
+"""The access matrix: every URL x method x identity with its expected outcome.
+
+One table drives two things, so they cannot drift apart:
+  - tests/organisasi/test_akses_matrix.py requests every cell and compares the outcome, and fails when a URL
+    pattern of the project has no GET row or no POST row here;
+  - docs/akses.md is generated from it (a test fails when the file differs). After changing the table run
+
+        .venv/bin/python -m tests.organisasi.akses_matrix
+
+    to rewrite docs/akses.md.
+
+Adding a page
+-------------
+Add one `Row` per URL name and method (GET and POST, both required) to `ROWS` below:
+
+    Row("app:name", "GET", kw_renja, expect(OK, anonymous=LOGIN, other_opd=FORBIDDEN, other_pemda=FORBIDDEN)),
+
+  - `kwargs(d)` builds the URL kwargs from the demo objects `d` (class `Demo`: renja, tahap, row, ...);
+    reuse kw_renja, kw_tahap, kw_row, kw_kegiatan or write a lambda.
+  - `expect(default, **others)` gives every identity the outcome `default` except those named; the test checks that
+    each row names an outcome for every identity in IDENTITIES.
+  - `data(d)` (optional) is the POST body; `prepare(d)` (optional) puts the demo in the state the row needs
+    (e.g. a submitted tahap) before the identities are tried. Every identity is tried in its own savepoint,
+    rolled back afterwards, so one identity's successful POST does not change what the next one sees.
+  - `note` (optional) is one line for docs/akses.md: why a cell is what it is.
+  - A URL without rows makes test_every_url_has_a_get_and_a_post_row fail and print draft rows with the
+    outcomes the code gives today (kwargs guessed from their names, see GUESS_KWARGS). Check every cell against
+    what the page should do before pasting: the draft records behaviour, it does not judge it.
+  - `variant` (optional) names a further row for the same URL and method with other kwargs, such as an id that
+    does not exist (404) or an object of the wrong kind.
+
+Adding an identity (say an admin of a whole Pemda): add it to IDENTITIES and SHORT and give it a user in the
+`demo` fixture of test_akses_matrix.py; every row then gives it its default outcome, and each row where that is
+wrong fails showing what was observed.
+
+Outcomes: OK (200), FORM (400: the form came back with errors, so the access check passed), FORBIDDEN (403),
+NOT_FOUND (404), NOT_ALLOWED (405), LOGIN (302 to the login page), REDIRECT (302 elsewhere, no error message: done),
+REFUSED (302 with an error message: the action was refused and nothing changed).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+# --- identities -----------------------------------------------------------------------------------------
+
+IDENTITIES: dict[str, str] = {
+    "admin_global": "admin global (tanpa OPD)",
+    "admin_opd": "admin OPD (Dinas Sosial)",
+    "perencana": "perencana",
+    "operator_unit": "operator unit baris (Rehsos)",
+    "operator_other": "operator unit lain (Linjamsos)",
+    "pimpinan": "pimpinan",
+    "pemeriksa": "pemeriksa",
+    "other_opd": "perencana OPD lain (Dinas Kesehatan Kota Bekasi)",
+    "other_pemda": "admin OPD di Pemda lain (Dinas Sosial Kabupaten Bekasi)",
+    "anonymous": "belum masuk",
+}
+
+# --- outcomes -------------------------------------------------------------------------------------------
+
+OK = "200"
+FORM = "400"
+FORBIDDEN = "403"
+NOT_FOUND = "404"
+NOT_ALLOWED = "405"
+LOGIN = "302 masuk"
+REDIRECT = "302"
+REFUSED = "302 ditolak"
+
+MEANING = {
+    OK: "halaman tampil",
+    FORM: "formulir kembali dengan pesan galat (pemeriksaan akses lolos, isian ditolak)",
+    FORBIDDEN: "ditolak: halaman 403 dengan pesan",
+    NOT_FOUND: "tidak ditemukan",
+    NOT_ALLOWED: "metode tidak diizinkan",
+    LOGIN: "dialihkan ke halaman masuk",
+    REDIRECT: "dialihkan setelah berhasil (atau ke halaman tujuan)",
+    REFUSED: "dialihkan dengan pesan galat: tindakan ditolak, tidak ada yang berubah",
+}
+
+
+def expect(default: str, **others: str) -> dict[str, str]:
+    unknown = set(others) - set(IDENTITIES)
+    if unknown:
+        raise KeyError(f"identitas tidak dikenal: {sorted(unknown)}")
+    return {ident: others.get(ident, default) for ident in IDENTITIES}
+
+
+# The common shapes: what any reader of the OPD gets, and what its writers get.
+READ_OPD = dict(anonymous=LOGIN, other_opd=FORBIDDEN, other_pemda=FORBIDDEN)
+POST_ONLY = expect(NOT_ALLOWED)  # require_POST answers 405 before anything else, even to the anonymous
+
+
+# --- demo objects ---------------------------------------------------------------------------------------
+
+
+@dataclass
+class Demo:
+    """The objects URL kwargs are built from: the seed's Renja 2026 of Dinas Sosial Kota Bekasi."""
+
+    renja: Any
+    tahap: Any  # Rancangan Akhir, draft: the stage being edited
+    tahap_terkunci: Any  # Rancangan Akhir RKPD, ditetapkan
+    row: Any  # sub kegiatan 1.06.04.2.01.0001 of Bidang Rehsos in `tahap`
+    kegiatan: Any  # its kegiatan 1.06.04.2.01
+    renstra: Any
+    users: dict[str, Any] = field(default_factory=dict)
+
+
+def kw_renja(d: Demo) -> dict:
+    return {"renja_id": d.renja.pk}
+
+
+def kw_tahap(d: Demo) -> dict:
+    return {"tahap_id": d.tahap.pk}
+
+
+def kw_row(d: Demo) -> dict:
+    return {"row_id": d.row.pk}
+
+
+def kw_kegiatan(d: Demo) -> dict:
+    return {"parent_id": d.kegiatan.pk}
+
+
+def kw_none(d: Demo) -> dict:
+    return {}
+
+
+MISSING_ID = 987654321  # an id no demo object has
+
+# URL kwargs by name, for the draft rows the coverage test prints for a URL that has none yet
+GUESS_KWARGS: dict[str, str] = {
+    "renja_id": "d.renja.pk",
+    "tahap_id": "d.tahap.pk",
+    "row_id": "d.row.pk",
+    "parent_id": "d.kegiatan.pk",
+    "renstra_id": "d.renstra.pk",
+    "opd_id": "d.renja.opd_id",
+    "unit_id": "d.row.unit_id",
+    "pemda_id": "d.renja.opd.pemda_id",
+    "user_id": 'd.users["operator_unit"].pk',
+    "tahun": "d.renja.tahun",
+    "tw": "1",
+}
+
+
+def _submit_tahap(d: Demo) -> None:
+    from renja.perencanaan import services
+
+    services.tahap_submit(actor=d.users["admin_opd"], tahap=d.tahap)
+
+
+def _lock_tahap(d: Demo) -> None:
+    from renja.perencanaan import services
+
+    _submit_tahap(d)
+    services.tahap_tetapkan(actor=d.users["admin_opd"], tahap=d.tahap)
+
+
+def _edit_form(d: Demo) -> dict:
+    from tests.perencanaan.test_edit_access import form_data
+
+    return form_data(d.row, **{"indikator-0-target": "650"})
+
+
+def _new_form(d: Demo) -> dict:
+    from tests.perencanaan.test_add_delete_http import new_form
+
+    return new_form(unit=d.row.unit_id)
+
+
+# --- the table ------------------------------------------------------------------------------------------
+
+
+@dataclass
+class Row:
+    name: str  # URL name, "namespace:name"
+    method: str  # "GET" or "POST"
+    kwargs: Callable[[Demo], dict]
+    outcomes: dict[str, str]
+    data: Callable[[Demo], dict] | None = None
+    prepare: Callable[[Demo], None] | None = None
+    note: str = ""
+    variant: str = ""  # a second row for the same URL and method, e.g. an object that does not exist
+
+    @property
+    def key(self) -> str:
+        return f"{self.method} {self.name}" + (f" ({self.variant})" if self.variant else "")
+
+
+ROWS: list[Row] = [
+    # --- login, home -------------------------------------------------------------------------------------
+    Row("beranda", "GET", kw_none, expect(REDIRECT, anonymous=LOGIN), note="ke daftar Renja"),
+    Row("beranda", "POST", kw_none, expect(REDIRECT, anonymous=LOGIN)),
+    Row("masuk", "GET", kw_none, expect(REDIRECT, anonymous=OK), note="yang sudah masuk dialihkan ke beranda"),
+    Row(
+        "masuk",
+        "POST",
+        kw_none,
+        expect(REDIRECT, anonymous=OK),
+        data=lambda d: {"username": "perencana", "password": "salah"},
+        note="kata sandi salah: formulir kembali (200) dengan pesan",
+    ),
+    Row("keluar", "GET", kw_none, expect(NOT_ALLOWED), note="keluar hanya lewat POST (Django 5)"),
+    Row("keluar", "POST", kw_none, expect(LOGIN), note="keluar lalu ke halaman masuk"),
+    # --- nomenclature: a reference list every signed-in user may read --------------------------------------
+    Row("nomenklatur:list", "GET", kw_none, expect(OK, anonymous=LOGIN)),
+    Row("nomenklatur:list", "POST", kw_none, expect(OK, anonymous=LOGIN)),
+    Row(
+        "nomenklatur:detail",
+        "GET",
+        lambda d: {"versi": "2027", "kode": "1.06.04.2.01.0001"},
+        expect(OK, anonymous=LOGIN),
+    ),
+    Row(
+        "nomenklatur:detail",
+        "POST",
+        lambda d: {"versi": "2027", "kode": "1.06.04.2.01.0001"},
+        expect(OK, anonymous=LOGIN),
+    ),
+    # --- Renja pages -------------------------------------------------------------------------------------
+    Row(
+        "perencanaan:list",
+        "GET",
+        kw_none,
+        expect(OK, anonymous=LOGIN),
+        note="Renja 2024 dan 2026 Dinas Sosial; OPD lain dan Pemda lain melihat daftar kosong "
+        "(satu Renja saja: langsung ke Renja itu)",
+    ),
+    Row("perencanaan:list", "POST", kw_none, expect(OK, anonymous=LOGIN)),
+    Row("perencanaan:detail", "GET", kw_renja, expect(OK, **READ_OPD)),
+    Row("perencanaan:detail", "POST", kw_renja, expect(OK, **READ_OPD)),
+    Row("perencanaan:diff", "GET", kw_renja, expect(OK, **READ_OPD)),
+    Row("perencanaan:diff", "POST", kw_renja, expect(OK, **READ_OPD)),
+    Row("perencanaan:renstra", "GET", lambda d: {"renstra_id": d.renstra.pk}, expect(OK, **READ_OPD)),
+    Row("perencanaan:renstra", "POST", lambda d: {"renstra_id": d.renstra.pk}, expect(OK, **READ_OPD)),
+    Row("perencanaan:tahap_history", "GET", kw_tahap, expect(OK, **READ_OPD)),
+    Row("perencanaan:tahap_history", "POST", kw_tahap, expect(OK, **READ_OPD)),
+    Row("perencanaan:row_history", "GET", kw_row, expect(OK, **READ_OPD)),
+    Row("perencanaan:row_history", "POST", kw_row, expect(OK, **READ_OPD)),
+    # --- stage actions: POST only; refused in-OPD roles come back to the page with the reason -------------
+    Row("perencanaan:tahap_create", "GET", kw_renja, POST_ONLY),
+    Row(
+        "perencanaan:tahap_create",
+        "POST",
+        kw_renja,
+        expect(REFUSED, admin_global=REDIRECT, admin_opd=REDIRECT, perencana=REDIRECT, **READ_OPD),
+        data=lambda d: {"jenis": "penetapan", "dari": d.tahap.pk},
+        prepare=_lock_tahap,
+        note="tahap Rancangan Akhir sudah ditetapkan; tahap Penetapan dibuat dari salinannya",
+    ),
+    Row("perencanaan:tahap_submit", "GET", kw_tahap, POST_ONLY),
+    Row(
+        "perencanaan:tahap_submit",
+        "POST",
+        kw_tahap,
+        expect(REFUSED, admin_global=REDIRECT, admin_opd=REDIRECT, perencana=REDIRECT, pimpinan=REDIRECT, **READ_OPD),
+        note="tahap draf",
+    ),
+    Row("perencanaan:tahap_tetapkan", "GET", kw_tahap, POST_ONLY),
+    Row(
+        "perencanaan:tahap_tetapkan",
+        "POST",
+        kw_tahap,
+        expect(REFUSED, admin_global=REDIRECT, admin_opd=REDIRECT, pimpinan=REDIRECT, **READ_OPD),
+        prepare=_submit_tahap,
+        note="tahap diajukan",
+    ),
+    Row("perencanaan:tahap_return", "GET", kw_tahap, POST_ONLY),
+    Row(
+        "perencanaan:tahap_return",
+        "POST",
+        kw_tahap,
+        expect(REFUSED, admin_global=REDIRECT, admin_opd=REDIRECT, pimpinan=REDIRECT, **READ_OPD),
+        data=lambda d: {"alasan": "Target belum sesuai Renstra"},
+        prepare=_submit_tahap,
+        note="tahap diajukan",
+    ),
+    # --- rows of the draft stage --------------------------------------------------------------------------
+    Row(
+        "perencanaan:subkegiatan_edit",
+        "GET",
+        kw_row,
+        expect(FORBIDDEN, admin_global=OK, admin_opd=OK, perencana=OK, operator_unit=OK, anonymous=LOGIN),
+    ),
+    Row(
+        "perencanaan:subkegiatan_edit",
+        "POST",
+        kw_row,
+        expect(
+            FORBIDDEN,
+            admin_global=REDIRECT,
+            admin_opd=REDIRECT,
+            perencana=REDIRECT,
+            operator_unit=REDIRECT,
+            anonymous=LOGIN,
+        ),
+        data=_edit_form,
+        note="target indikator 500 → 650",
+    ),
+    Row(
+        "perencanaan:subkegiatan_create",
+        "GET",
+        kw_kegiatan,
+        expect(OK, operator_other=FORBIDDEN, pimpinan=FORBIDDEN, pemeriksa=FORBIDDEN, **READ_OPD),
+        note="operator unit lain: kegiatan ini belum memuat sub kegiatan unitnya, formulir tidak dibuka",
+    ),
+    Row(
+        "perencanaan:subkegiatan_create",
+        "POST",
+        kw_kegiatan,
+        expect(REDIRECT, operator_other=FORBIDDEN, pimpinan=FORBIDDEN, pemeriksa=FORBIDDEN, **READ_OPD),
+        data=_new_form,
+        note="sub kegiatan baru 1.06.04.2.01.0017 untuk Bidang Rehsos",
+    ),
+    Row("perencanaan:row_delete", "GET", kw_row, POST_ONLY),
+    Row(
+        "perencanaan:row_delete",
+        "POST",
+        kw_row,
+        expect(
+            FORBIDDEN,
+            admin_global=REDIRECT,
+            admin_opd=REDIRECT,
+            perencana=REDIRECT,
+            operator_unit=REDIRECT,
+            anonymous=LOGIN,
+        ),
+        data=lambda d: {"version": d.row.version},
+    ),
+    # --- objects that do not exist, or are of the wrong kind ---------------------------------------------
+    Row(
+        "perencanaan:detail",
+        "GET",
+        lambda d: {"renja_id": MISSING_ID},
+        expect(NOT_FOUND, anonymous=LOGIN),
+        variant="Renja tidak ada",
+    ),
+    Row(
+        "perencanaan:diff",
+        "GET",
+        lambda d: {"renja_id": MISSING_ID},
+        expect(NOT_FOUND, anonymous=LOGIN),
+        variant="Renja tidak ada",
+    ),
+    Row(
+        "perencanaan:tahap_create",
+        "POST",
+        lambda d: {"renja_id": MISSING_ID},
+        expect(NOT_FOUND, anonymous=LOGIN),
+        data=lambda d: {"jenis": "perubahan"},
+        variant="Renja tidak ada",
+    ),
+    Row(
+        "perencanaan:subkegiatan_edit",
+        "GET",
+        lambda d: {"row_id": MISSING_ID},
+        expect(NOT_FOUND, anonymous=LOGIN),
+        variant="baris tidak ada",
+    ),
+    Row(
+        "perencanaan:subkegiatan_edit",
+        "GET",
+        lambda d: {"row_id": d.kegiatan.pk},
+        expect(NOT_FOUND, anonymous=LOGIN, other_opd=FORBIDDEN, other_pemda=FORBIDDEN),
+        variant="baris kegiatan",
+        note="hanya sub kegiatan yang diubah di formulir ini; pengguna OPD lain tidak diberi tahu jenis barisnya",
+    ),
+    Row(
+        "nomenklatur:detail",
+        "GET",
+        lambda d: {"versi": "1999", "kode": "1.06"},
+        expect(NOT_FOUND, anonymous=LOGIN),
+        variant="versi tidak ada",
+    ),
+]
+
+
+# --- docs/akses.md ------------------------------------------------------------------------------------------
+
+SHORT = {
+    "admin_global": "admin global",
+    "admin_opd": "admin OPD",
+    "perencana": "perencana",
+    "operator_unit": "operator unit baris",
+    "operator_other": "operator unit lain",
+    "pimpinan": "pimpinan",
+    "pemeriksa": "pemeriksa",
+    "other_opd": "OPD lain",
+    "other_pemda": "Pemda lain",
+    "anonymous": "anonim",
+}
+
+
+def routes() -> dict[str, str]:
+    """URL name -> route ('/renja/<int:renja_id>/') for every named pattern of the project."""
+    from django.urls import URLPattern, URLResolver, get_resolver
+
+    found: dict[str, str] = {}
+
+    def walk(patterns, prefix: str, ns: str) -> None:
+        for p in patterns:
+            if isinstance(p, URLResolver):
+                sub_ns = f"{ns}{p.namespace}:" if p.namespace else ns
+                walk(p.url_patterns, prefix + str(p.pattern), sub_ns)
+            elif isinstance(p, URLPattern):
+                found[f"{ns}{p.name}" if p.name else prefix + str(p.pattern)] = "/" + prefix + str(p.pattern)
+
+    walk(get_resolver().url_patterns, "", "")
+    return found
+
+
+def markdown() -> str:
+    paths = routes()
+    head = ["metode", "URL", *(SHORT[i] for i in IDENTITIES)]
+    lines = [
+        "# Matriks akses",
+        "",
+        "Dibuat dari `tests/organisasi/akses_matrix.py` oleh `python -m tests.organisasi.akses_matrix`; jangan",
+        "diubah dengan tangan. `tests/organisasi/test_akses_matrix.py` menjalankan setiap sel sebagai uji dan gagal",
+        "bila berkas ini berbeda dari tabel, atau bila ada URL tanpa baris GET dan POST.",
+        "",
+        "Objek contoh: Renja 2026 Dinas Sosial Kota Bekasi (data demo), tahap Rancangan Akhir (draf), sub kegiatan",
+        "1.06.04.2.01.0001 (unit Bidang Rehabilitasi Sosial) dan kegiatannya 1.06.04.2.01.",
+        "",
+        "## Identitas",
+        "",
+        "| kolom | siapa |",
+        "|---|---|",
+        *(f"| {SHORT[k]} | {v} |" for k, v in IDENTITIES.items()),
+        "",
+        "## Hasil",
+        "",
+        "| kode | arti |",
+        "|---|---|",
+        *(f"| {k} | {v} |" for k, v in MEANING.items()),
+        "",
+        "## Matriks",
+        "",
+        "| " + " | ".join(head) + " |",
+        "|" + "---|" * len(head),
+    ]
+    notes = []
+    for b in ROWS:
+        path = paths.get(b.name, "?")
+        where = f"{b.name}, {b.variant}" if b.variant else b.name
+        lines.append(f"| {b.method} | `{path}` ({where}) | " + " | ".join(b.outcomes[i] for i in IDENTITIES) + " |")
+        if b.note:
+            notes.append(f"- {b.method} `{path}`" + (f" ({b.variant})" if b.variant else "") + f": {b.note}")
+    if notes:
+        lines += ["", "## Catatan", "", *notes]
+    return "\n".join(lines) + "\n"
+
+
+def docs_path():
+    from pathlib import Path
+
+    return Path(__file__).resolve().parents[2] / "docs" / "akses.md"
+
+
+if __name__ == "__main__":
+    import os
+
+    import django
+
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "renja.settings")
+    django.setup()
+    docs_path().write_text(markdown(), encoding="utf-8")
+    print(f"{docs_path()} ditulis: {len(ROWS)} baris.")
