@@ -44,6 +44,7 @@ INSTALLED_APPS = [
     "renja.organisasi",
     "renja.nomenklatur",
     "renja.perencanaan",
+    "renja.monev",
     "renja.demo",
 ]
 

@@ -14,6 +14,7 @@ urlpatterns = [
     path("keluar/", access.public(auth_views.LogoutView.as_view()), name="keluar"),
     path("nomenklatur/", include("renja.nomenklatur.urls")),
     path("renja/", include("renja.perencanaan.urls")),
+    path("monev/", include("renja.monev.urls")),
 ]
 
 handler403 = "renja.inti.views.error_403"
