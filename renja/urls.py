@@ -12,6 +12,8 @@ urlpatterns = [
         name="masuk",
     ),
     path("keluar/", access.public(auth_views.LogoutView.as_view()), name="keluar"),
+    path("notifikasi/", inti_views.notifikasi_list, name="notifikasi"),
+    path("notifikasi/baca/", inti_views.notifikasi_baca, name="notifikasi_baca"),
     path("nomenklatur/", include("renja.nomenklatur.urls")),
     path("renja/", include("renja.perencanaan.urls")),
     path("monev/", include("renja.monev.urls")),

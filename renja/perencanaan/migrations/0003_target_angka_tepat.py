@@ -36,9 +36,7 @@ class Migration(migrations.Migration):
     operations = [
         *[migrations.RenameField(model_name=m, old_name=f, new_name=f + "_lama") for m, f in KOLOM],
         *[
-            migrations.AddField(
-                model_name=m, name=f, field=renja.inti.fields.AngkaTepatField(blank=True, null=True)
-            )
+            migrations.AddField(model_name=m, name=f, field=renja.inti.fields.AngkaTepatField(blank=True, null=True))
             for m, f in KOLOM
         ],
         migrations.RunPython(salin, salin_balik),
