@@ -18,3 +18,9 @@ def status_label(value) -> str:
         return StatusUnit(value).label
     except ValueError:
         return value or ""
+
+
+@register.filter
+def gagal_di(gagal, sel_id) -> bool:
+    """Whether the refused save `gagal` (dict from the view) belongs to this cell."""
+    return bool(gagal) and gagal.get("id") == sel_id
