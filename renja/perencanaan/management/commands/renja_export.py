@@ -1,9 +1,9 @@
-import csv
 import json
 import sys
 
 from django.core.management.base import BaseCommand, CommandError
 
+from renja.inti.tabel import Baris, Jenis, Kolom, Tabel, tulis_csv
 from renja.perencanaan import selectors
 from renja.perencanaan.models import JenisTahap, Renja
 from renja.perencanaan.targets import target_of
@@ -95,50 +95,59 @@ class Command(BaseCommand):
             self._write_csv(rows, totals)
 
     def _write_csv(self, rows: list[dict], totals: dict) -> None:
-        """One line per indicator (the SIPD layout); money only on a row's first line so columns add up."""
+        """One line per indicator (the SIPD layout); money only on a row's first line so columns add up.
+
+        Written by the shared table writer (renja.inti.tabel), which escapes text that a spreadsheet would run
+        as a formula (issue 6, defect 9)."""
         out = self.stdout._out if hasattr(self.stdout, "_out") else sys.stdout
-        fields = [
-            "kode",
-            "level",
-            "nama",
-            "indikator",
-            "target",
-            "satuan",
-            "pagu",
-            "unit",
-            "sumber_dana",
-            "lokasi",
-            "prakiraan_maju_target",
-            "prakiraan_maju_satuan",
-            "prakiraan_maju_pagu",
+        kolom = [
+            Kolom("kode"),
+            Kolom("level"),
+            Kolom("nama"),
+            Kolom("indikator"),
+            Kolom("target"),
+            Kolom("satuan"),
+            Kolom("pagu", jenis=Jenis.RUPIAH),
+            Kolom("unit"),
+            Kolom("sumber_dana"),
+            Kolom("lokasi"),
+            Kolom("prakiraan_maju_target"),
+            Kolom("prakiraan_maju_satuan"),
+            Kolom("prakiraan_maju_pagu", jenis=Jenis.RUPIAH),
         ]
-        writer = csv.DictWriter(out, fieldnames=fields, lineterminator="\n")
-        writer.writeheader()
+        baris = []
         for row in rows:
             for n, ind in enumerate(row["indikator"] or [{"uraian": "", "target": "", "satuan": ""}]):
                 first = n == 0
-                writer.writerow(
-                    {
-                        "kode": row["kode"],
-                        "level": row["level"],
-                        "nama": row["nama"],
-                        "indikator": ind["uraian"],
-                        "target": ind["target"],
-                        "satuan": ind["satuan"],
-                        "pagu": row["pagu"] if first else "",
-                        "unit": row["unit"],
-                        "sumber_dana": row["sumber_dana"],
-                        "lokasi": ", ".join(row["lokasi"]),
-                        "prakiraan_maju_target": row["prakiraan_maju_target"] if first else "",
-                        "prakiraan_maju_satuan": row["prakiraan_maju_satuan"] if first else "",
-                        "prakiraan_maju_pagu": row["prakiraan_maju_pagu"] if first else "",
-                    }
+                baris.append(
+                    Baris(
+                        {
+                            "kode": row["kode"],
+                            "level": row["level"],
+                            "nama": row["nama"],
+                            "indikator": ind["uraian"],
+                            "target": ind["target"],
+                            "satuan": ind["satuan"],
+                            "pagu": row["pagu"] if first else None,
+                            "unit": row["unit"],
+                            "sumber_dana": row["sumber_dana"],
+                            "lokasi": ", ".join(row["lokasi"]),
+                            "prakiraan_maju_target": row["prakiraan_maju_target"] if first else "",
+                            "prakiraan_maju_satuan": row["prakiraan_maju_satuan"] if first else "",
+                            "prakiraan_maju_pagu": row["prakiraan_maju_pagu"] if first else None,
+                        },
+                        gaya=row["level"] if row["level"] in ("program", "kegiatan") else "",
+                    )
                 )
-        writer.writerow(
-            {
-                "level": "total",
-                "nama": "JUMLAH",
-                "pagu": totals["pagu"],
-                "prakiraan_maju_pagu": totals["prakiraan_maju_pagu"],
-            }
-        )
+        kaki = [
+            Baris(
+                {
+                    "level": "total",
+                    "nama": "JUMLAH",
+                    "pagu": totals["pagu"],
+                    "prakiraan_maju_pagu": totals["prakiraan_maju_pagu"],
+                },
+                gaya="total",
+            )
+        ]
+        tulis_csv(Tabel(kolom=kolom, baris=baris, kaki=kaki, nama_lembar="Renja"), out)
