@@ -467,7 +467,7 @@ def realisasi_bukti_upload(*, actor, row: RenjaRow, triwulan: int, berkas) -> Bu
         diunggah_oleh=_actor_or_none(actor),
     )
     berkas.seek(0)
-    bukti.berkas.save(bukti_guard.nama_simpan(jenis), berkas, save=False)
+    bukti.berkas.save(f"{bukti.token}.{jenis}", berkas, save=False)  # upload_to decides the stored name
     try:  # the file is in storage before the row is written: remove it again if the row cannot be
         bukti.save()
         audit_record(

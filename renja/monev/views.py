@@ -10,6 +10,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
+from renja.monev import bukti as bukti_guard
 from renja.monev import selectors, services
 from renja.monev.forms import parse_int, parse_keuangan, parse_kinerja, parse_tanggal
 from renja.monev.models import BULAN_NAMA, BuktiRealisasi, StatusUnit
@@ -18,7 +19,6 @@ from renja.organisasi.models import Pemda, UnitKerja
 from renja.perencanaan.models import Indikator, Level, Renja, RenjaRow
 
 MODE = ("triwulan", "bulan")
-KONTEN_BUKTI = {"pdf": "application/pdf", "png": "image/png", "jpeg": "image/jpeg"}
 
 
 def _renja(request, renja_id: int) -> Renja:
@@ -233,6 +233,7 @@ def baris(request, renja_id: int, tw: int, row_id: int):
             "grid": data,
             "b": item,
             "can_note": access.can_note_realisasi(request.user, row=item.row, triwulan_opd=data.triwulan_opd),
+            "batas_bukti": bukti_guard.batas_teks(),
         },
     )
 
@@ -287,7 +288,7 @@ def bukti_unduh(request, bukti_id: int):
         fh = bukti.berkas.open("rb")
     except FileNotFoundError as exc:
         raise Http404("Berkas bukti tidak ada lagi di penyimpanan.") from exc
-    return FileResponse(fh, filename=bukti.nama_asli, content_type=KONTEN_BUKTI.get(bukti.jenis))
+    return FileResponse(fh, filename=bukti.nama_asli, content_type=bukti_guard.media_type(bukti.jenis))
 
 
 @require_POST

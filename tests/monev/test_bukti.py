@@ -6,7 +6,6 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from renja.monev import services
-from renja.monev.bukti import BUKTI_UKURAN_MAKS
 from renja.monev.models import BuktiRealisasi
 
 pytestmark = pytest.mark.django_db
@@ -30,15 +29,18 @@ def test_pdf_and_image_are_stored_under_our_own_name(users, permakanan, media):
     assert (b.jenis, b.nama_asli, b.ukuran) == ("pdf", "daftar penerima.pdf", len(PDF))
     assert b.berkas.name.startswith(f"bukti/{permakanan.tahap.renja_id}/tw1/{permakanan.pk}/")
     assert (media / b.berkas.name).read_bytes() == PDF
-    assert upload(users["operator.rehsos"], permakanan, "foto.jpg", PNG).jenis == "png"  # content wins over the name
+    assert upload(users["operator.rehsos"], permakanan, "foto.png", PNG).jenis == "png"
 
 
 @pytest.mark.parametrize(
     ("name", "content", "pesan"),
     [
-        ("laporan.pdf", b"MZ\x90\x00 not a pdf", "bukan PDF, PNG atau JPEG menurut isinya"),
+        ("laporan.pdf", b"MZ\x90\x00\x03\x00\x00\x00binary", "laporan.pdf"),
+        ("catatan.pdf", b"hanya teks biasa", "catatan.pdf"),
+        ("data.json", b'{"a": 1}', "adalah JSON; di sini hanya diterima: gambar JPEG, PDF, gambar PNG"),
+        ("foto.jpg", PNG, "foto.jpg"),
         ("kosong.pdf", b"", "kosong"),
-        ("besar.pdf", b"%PDF-" + b"0" * BUKTI_UKURAN_MAKS, "batasnya 10 MB"),
+        ("besar.pdf", b"%PDF-" + b"0" * 20 * 2**20, "batasnya 20,0 MB"),
     ],
 )
 def test_other_files_are_refused(users, permakanan, name, content, pesan):
@@ -80,4 +82,5 @@ def test_upload_page(client, users, renja2026, permakanan):
     html = response.content.decode()
     assert "Bukti &#x27;nota.pdf&#x27; diunggah." in html and ">nota.pdf</a>" in html
     response = client.post(url, {"berkas": SimpleUploadedFile("nota.pdf", b"hello")}, follow=True)
-    assert "bukan PDF, PNG atau JPEG" in response.content.decode()
+    assert "nota.pdf" in response.content.decode() and 'class="msg error"' in response.content.decode()
+    assert BuktiRealisasi.objects.count() == 1
