@@ -265,6 +265,9 @@ class TriwulanOpd(models.Model):
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     alasan_dibuka = models.TextField(blank=True)
+    contoh = models.BooleanField(
+        default=False, help_text="realisasi triwulan ini data contoh (demo), bukan data resmi; halaman menandainya"
+    )
 
     class Meta:
         verbose_name = "triwulan OPD"

@@ -750,6 +750,26 @@ def triwulan_batas_waktu_set(*, actor, renja: Renja, triwulan: int, batas_waktu:
     return tw_opd
 
 
+@transaction.atomic
+def triwulan_contoh_set(*, renja: Renja, triwulan: int, contoh: bool) -> TriwulanOpd:
+    """System only (the demo loader): mark a triwulan's realisation as made-up example data, shown on its pages."""
+    triwulan = _triwulan_sah(triwulan)
+    tw_opd = _lock_triwulan(renja, triwulan)
+    if tw_opd.status == StatusTriwulan.DISETUJUI:
+        raise PermissionDenied(f"Triwulan {ROMAWI[triwulan]} sudah disetujui dan terkunci.")
+    tw_opd.contoh = contoh
+    tw_opd.save(update_fields=["contoh"])
+    audit_record(
+        actor=None,
+        event_type="update",
+        action="triwulan_contoh_set",
+        obj=tw_opd,
+        scope=_scope(renja),
+        new={"triwulan": triwulan, "contoh": contoh},
+    )
+    return tw_opd
+
+
 HARI_PENGINGAT = 3  # the reminder goes out this many days before the deadline (issue 11)
 
 

@@ -23,19 +23,22 @@ def test_operator_submits_perencana_returns_operator_resubmits(page: Page, demo_
     base = demo_live.url
     renja = Renja.objects.get(tahun=2026, opd__kode="1.06.0.00.0.00.01.0000")
     rehsos = UnitKerja.objects.get(opd=renja.opd, kode="rehsos")
-    grid = f"{base}/monev/{renja.pk}/tw/1/unit/{rehsos.pk}/"
+    grid = f"{base}/monev/{renja.pk}/tw/2/unit/{rehsos.pk}/"
 
-    # 1. the operator types the TW I value of Penyediaan Permakanan and presses Enter, then submits
+    # 1. the operator types the TW II value of Penyediaan Permakanan and presses Enter, then submits (the demo's
+    #    TW I is approved and locked; TW II is in draf)
     login(page, base, "operator.rehsos")
     page.goto(f"{base}/monev/")
     expect(page.locator("h1")).to_contain_text("Realisasi Renja 2026")
-    page.locator("a.status-unit[data-unit='rehsos']").first.click()
+    page.locator("tr[data-triwulan='2'] a.status-unit[data-unit='rehsos']").click()
     expect(page).to_have_url(grid)
     baris = page.locator("tbody[data-kode='1.06.04.2.01.0001']")
     cell = baris.get_by_label(re.compile(r"^Realisasi Jumlah"))
     cell.fill("450")
     cell.press("Enter")
-    expect(baris.locator("td.num", has_text="25,00%")).to_be_visible()  # 450 / 1.800
+    expect(page.locator("#data-contoh")).to_contain_text("Data contoh")
+    # s.d. TW II = 414 (demo TW I) + 450 = 864 of 1.800 = 48,00%
+    expect(baris.locator("td.num", has_text="48,00%")).to_be_visible()
     expect(baris.get_by_label(re.compile(r"^Realisasi Jumlah"))).to_have_value("450")
     expect(baris.get_by_label(re.compile(r"^Realisasi Jumlah"))).to_be_focused()  # focus stays for Tab
     page.keyboard.press("Tab")
@@ -48,7 +51,7 @@ def test_operator_submits_perencana_returns_operator_resubmits(page: Page, demo_
     login(page, base, "perencana")
     page.goto(grid)
     expect(page.locator("#status-unit")).to_have_text("Diajukan")
-    page.get_by_label("Catatan pengembalian").fill("Lampirkan daftar penerima permakanan TW I.")
+    page.get_by_label("Catatan pengembalian").fill("Lampirkan daftar penerima permakanan TW II.")
     page.get_by_role("button", name="Kembalikan dengan catatan").click()
     expect(page.locator("#status-unit")).to_have_text("Dikembalikan")
     logout(page)
@@ -58,10 +61,10 @@ def test_operator_submits_perencana_returns_operator_resubmits(page: Page, demo_
     expect(page.locator("#notifikasi-belum-dibaca")).to_have_text("1")
     page.locator("#notifikasi-link").click()
     item = page.locator(".notifikasi-item", has_text="dikembalikan")
-    expect(item).to_contain_text("Catatan: Lampirkan daftar penerima permakanan TW I.")
+    expect(item).to_contain_text("Catatan: Lampirkan daftar penerima permakanan TW II.")
     item.get_by_role("button", name="Buka").click()
     expect(page).to_have_url(grid)
-    expect(page.locator("#catatan-pengembalian")).to_contain_text("Lampirkan daftar penerima permakanan TW I.")
+    expect(page.locator("#catatan-pengembalian")).to_contain_text("Lampirkan daftar penerima permakanan TW II.")
     expect(page.locator("#notifikasi-belum-dibaca")).to_have_count(0)
     page.get_by_role("button", name="Ajukan untuk diverifikasi").click()
     expect(page.locator("#status-unit")).to_have_text("Diajukan")
@@ -75,7 +78,7 @@ def test_stale_cell_keeps_the_typed_value(page: Page, demo_live):
     base = demo_live.url
     renja = Renja.objects.get(tahun=2026, opd__kode="1.06.0.00.0.00.01.0000")
     rehsos = UnitKerja.objects.get(opd=renja.opd, kode="rehsos")
-    grid = f"{base}/monev/{renja.pk}/tw/1/unit/{rehsos.pk}/"
+    grid = f"{base}/monev/{renja.pk}/tw/2/unit/{rehsos.pk}/"
     login(page, base, "operator.rehsos")
     page.goto(grid)
     other = page.context.new_page()

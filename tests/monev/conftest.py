@@ -37,3 +37,25 @@ def pad(db):
     from renja.perencanaan.models import SumberDana
 
     return SumberDana.objects.get(kode="PAD")
+
+
+@pytest.fixture(autouse=True)
+def realisasi_kosong(db, renja2026):
+    """Unit tests here start from a Renja without realisation: the demo's example TW I and II figures (checked in
+    tests/demo/test_realisasi_contoh.py) are removed inside the test's transaction, so they come back after it."""
+    from renja.inti.models import AuditEvent, Notifikasi
+    from renja.monev import models as m
+
+    for model in (
+        m.RealisasiKinerja,
+        m.RealisasiKeuangan,
+        m.RealisasiKeuanganAsal,
+        m.RealisasiFaktor,
+        m.BuktiRealisasi,
+        m.CatatanRealisasi,
+        m.StatusRealisasiUnit,
+        m.TriwulanOpd,
+    ):
+        model.objects.filter(renja=renja2026).delete()
+    Notifikasi.objects.all().delete()
+    AuditEvent.objects.filter(object_type__startswith="monev.").delete()
