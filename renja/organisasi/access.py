@@ -10,6 +10,10 @@ Roles (PenugasanPeran):
   operator   one unit: read the OPD, edit the rows whose unit penanggung jawab is that unit
   pimpinan   read, submit, return (kembalikan) and penetapan
   pemeriksa  read-only (Bappeda, Inspektorat)
+
+Realisation (renja.monev, access_realisasi_*): the operator types and submits their unit's figures, the perencana
+verifies or returns them with a note (and may type figures while a unit is in draf), the pimpinan approves the
+OPD's triwulan, which then locks it for everybody, admin included; only the pimpinan reopens it, with a reason.
 """
 
 from functools import wraps
