@@ -46,6 +46,7 @@ INSTALLED_APPS = [
     "renja.organisasi",
     "renja.nomenklatur",
     "renja.perencanaan",
+    "renja.monev",
     "renja.demo",
 ]
 
@@ -215,3 +216,14 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
 }
+
+# Email for notifications (renja.inti.notifikasi): off unless EMAIL_HOST is given; in-app notifications always.
+EMAIL_HOST = os.environ.get("EMAIL_HOST", "")
+if EMAIL_HOST:
+    EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "587"))
+    EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
+    EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
+    EMAIL_USE_TLS = _env_bool("EMAIL_USE_TLS", True)
+DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "renja@localhost")
+RENJA_URL = os.environ.get("RENJA_URL", "")  # e.g. https://renja.bekasikota.go.id: links in emails

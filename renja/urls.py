@@ -9,9 +9,12 @@ urlpatterns = [
     path("", inti_views.beranda, name="beranda"),
     path("masuk/", access.public(organisasi_views.Masuk.as_view()), name="masuk"),
     path("keluar/", access.public(auth_views.LogoutView.as_view()), name="keluar"),
+    path("notifikasi/", inti_views.notifikasi_list, name="notifikasi"),
+    path("notifikasi/baca/", inti_views.notifikasi_baca, name="notifikasi_baca"),
     path("nomenklatur/", include("renja.nomenklatur.urls")),
     path("renja/", include("renja.perencanaan.urls")),
     path("", include("renja.organisasi.urls")),
+    path("monev/", include("renja.monev.urls")),
 ]
 
 handler403 = "renja.inti.views.error_403"

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import secrets
 from dataclasses import dataclass
+from datetime import date
 from decimal import Decimal
 from pathlib import Path
 
@@ -17,8 +18,12 @@ from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
+from renja.inti.notifikasi import notifikasi_tandai_dibaca
+from renja.monev import services as monev
+from renja.monev.selectors import tahap_berlaku, unit_penanggung_jawab
 from renja.nomenklatur.models import Nomenklatur, NomenklaturVersi
 from renja.nomenklatur.services import nomenklatur_load
+from renja.organisasi import access
 from renja.organisasi import services as org
 from renja.organisasi.models import Peran, PerangkatDaerah
 from renja.perencanaan import services as plan
@@ -216,6 +221,7 @@ def demo_load(*, passwords: dict[str, str] | None = None) -> DemoResult:
         actor=admin, renja=renja, jenis=final["tahap"], kosong=True, catatan=final.get("sumber", ""), system=True
     )
     load_tahap_rows(actor=admin, tahap=t2, data=final)
+    load_realisasi_contoh(renja=renja, data=_read("realisasi_2026_contoh.yaml"))
     renja_2024 = load_renja_2024(actor=admin, opd=opd)
     return DemoResult(users=users, renja=renja, renja_2024=renja_2024)
 
@@ -238,6 +244,85 @@ def load_renja_2024(*, actor, opd: PerangkatDaerah) -> Renja:
     plan.tahap_submit(actor=actor, tahap=tahap, system=True)
     plan.tahap_tetapkan(actor=actor, tahap=tahap, system=True)
     return renja
+
+
+def load_realisasi_contoh(*, renja: Renja, data: dict) -> int:
+    """TW I and II 2026 realisation, made up for the demo and marked as example data ("contoh") on its pages.
+
+    Typed through the services by the people who would type it (the unit's operator where the demo has one, the
+    admin otherwise), then the workflow of the file: submitted, verified by the perencana, approved by the
+    pimpinan. Returns the number of cells written."""
+
+    User = get_user_model()
+    people = {u.username: u for u in User.objects.filter(username__in=[x[0] for x in DEMO_USERS])}
+    tahap = tahap_berlaku(renja)
+    if tahap is None or tahap.jenis != data["tahap"]:
+        raise ValidationError(f"Realisasi contoh ditulis untuk tahap {data['tahap']}, tahap yang berlaku {tahap}.")
+    rows = {r.kode: r for r in tahap.rows.filter(level=Level.SUB_KEGIATAN).select_related("unit")}
+    sumber = {s.kode: s for s in SumberDana.objects.all()}
+    operator = {
+        unit_id: people[username]
+        for username, _, peran, unit_kode in DEMO_USERS
+        if peran == Peran.OPERATOR
+        for unit_id in access.operator_units(people[username], renja.opd_id)
+    }
+    admin = people["admin"]
+    n = 0
+    for kode, isi in data["sub_kegiatan"].items():
+        row = rows.get(kode)
+        if row is None:
+            raise ValidationError(f"realisasi_2026_contoh.yaml: sub kegiatan {kode} tidak ada di tahap {tahap}.")
+        actor = operator.get(row.unit_id, admin)
+        indikator = row.indikator.order_by("urutan").first()
+        for tw, nilai in enumerate(isi.get("kinerja") or [], start=1):
+            if nilai is not None:
+                monev.realisasi_kinerja_record(
+                    actor=actor,
+                    indikator=indikator,
+                    bulan=3 * tw,
+                    nilai=_target(nilai, f"realisasi {kode} TW {tw}"),
+                    expected_version=0,
+                )
+                n += 1
+        for kode_sumber, per_tw in (isi.get("keuangan") or {}).items():
+            for tw, jumlah in enumerate(per_tw, start=1):
+                if jumlah is not None:
+                    monev.realisasi_keuangan_record(
+                        actor=actor,
+                        row=row,
+                        sumber_dana_id=sumber[kode_sumber].pk,
+                        bulan=3 * tw,
+                        jumlah=Decimal(int(jumlah)),
+                        expected_version=0,
+                    )
+                    n += 1
+    for f in data.get("faktor") or []:
+        row = rows[f["kode"]]
+        monev.realisasi_faktor_record(
+            actor=operator.get(row.unit_id, admin),
+            row=row,
+            triwulan=int(f["triwulan"]),
+            faktor_pendorong=f.get("pendorong", ""),
+            faktor_penghambat=f.get("penghambat", ""),
+            tindak_lanjut=f.get("tindak_lanjut", ""),
+            expected_version=0,
+        )
+    units = unit_penanggung_jawab(tahap=tahap)
+    for tw, cfg in sorted(data["triwulan"].items()):
+        tw = int(tw)
+        monev.triwulan_contoh_set(renja=renja, triwulan=tw, contoh=True)
+        if cfg.get("batas_waktu"):
+            monev.triwulan_batas_waktu_set(
+                actor=people["perencana"], renja=renja, triwulan=tw, batas_waktu=date.fromisoformat(cfg["batas_waktu"])
+            )
+        if cfg.get("status") == "disetujui":
+            for unit in units:
+                monev.realisasi_submit(actor=operator.get(unit.pk, admin), renja=renja, unit=unit, triwulan=tw)
+                monev.realisasi_verify(actor=people["perencana"], renja=renja, unit=unit, triwulan=tw)
+            monev.realisasi_approve(actor=people["pimpinan"], renja=renja, triwulan=tw)
+    for user in people.values():  # the demo's history is read; a first login starts with an empty bell
+        notifikasi_tandai_dibaca(actor=user)
+    return n
 
 
 def demo_write_logins(users: dict[str, str]) -> Path:

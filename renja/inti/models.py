@@ -36,3 +36,24 @@ class AuditEvent(models.Model):
         old, new = self.old or {}, self.new or {}
         keys = list(dict.fromkeys([*old.keys(), *new.keys()]))
         return [(k, old.get(k), new.get(k)) for k in keys if old.get(k) != new.get(k)]
+
+
+class Notifikasi(models.Model):
+    """An in-app message to one user (submission, return, approval, deadline). Created by services only."""
+
+    penerima = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="notifikasi")
+    jenis = models.CharField(max_length=40, help_text="mis. realisasi_dikembalikan")
+    teks = models.TextField()
+    tautan = models.CharField(max_length=300, blank=True)
+    kunci = models.CharField(max_length=120, blank=True, help_text="sekali per penerima, mis. pengingat batas waktu")
+    dibaca = models.BooleanField(default=False)
+    dibuat_pada = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = "notifikasi"
+        verbose_name_plural = "notifikasi"
+        ordering = ["-dibuat_pada", "-id"]
+        indexes = [models.Index(fields=["penerima", "dibaca"])]
+
+    def __str__(self):
+        return f"{self.penerima} {self.jenis}"

@@ -12,6 +12,10 @@ of it), one OPD (every role; operators one unit of it):
   operator   one unit: read the OPD, edit the rows whose unit penanggung jawab is that unit
   pimpinan   read, submit, return (kembalikan) and penetapan
   pemeriksa  read-only (Bappeda, Inspektorat)
+
+Realisation (renja.monev, access_realisasi_*): the operator types and submits their unit's figures, the perencana
+verifies or returns them with a note (and may type figures while a unit is in draf), the pimpinan approves the
+OPD's triwulan, which then locks it for everybody, admin included; only the pimpinan reopens it, with a reason.
 """
 
 from functools import wraps
@@ -400,6 +404,163 @@ def password_change_view(view):
     """Mark the one view a user with a one-time password may open (apply before login_required)."""
     view._renja_ganti_sandi = True
     return view
+# --- realisasi (renja.monev): quarterly realisation and its verification --------------------------------
+#
+# Objects are read duck-typed: a row has `opd_id`, `unit_id` (and `unit`), a unit status is its status string
+# (draf / diajukan / diverifikasi / dikembalikan), a TriwulanOpd has `status` and `triwulan` (or is None: open).
+# The lock comes first everywhere: once the pimpinan approves a triwulan nobody changes it, the admin included,
+# until the pimpinan reopens it with a reason.
+
+TRIWULAN_TERKUNCI = "disetujui"
+UNIT_DAPAT_DIUBAH = ("draf", "dikembalikan")
+_ANGKA_ROMAWI = {1: "I", 2: "II", 3: "III", 4: "IV"}
+
+
+def _triwulan_terkunci(triwulan_opd) -> bool:
+    return triwulan_opd is not None and triwulan_opd.status == TRIWULAN_TERKUNCI
+
+
+def _check_triwulan_open(triwulan_opd) -> None:
+    if _triwulan_terkunci(triwulan_opd):
+        tw = _ANGKA_ROMAWI.get(triwulan_opd.triwulan, triwulan_opd.triwulan)
+        raise PermissionDenied(
+            f"Triwulan {tw} sudah disetujui pimpinan dan terkunci; tidak seorang pun (admin pun) dapat mengubahnya "
+            "sampai pimpinan membukanya kembali dengan alasan."
+        )
+
+
+def _realisasi_role_ok(user, *, opd_id: int, unit_id: int | None) -> bool:
+    """Who types realisation: the operator of the row's unit; the perencana and the admin anywhere in the OPD.
+    Rows without a unit (program and kegiatan indicators) are the perencana's."""
+    roles = roles_in_opd(user, opd_id)
+    if roles & {Peran.ADMIN, Peran.PERENCANA}:
+        return True
+    return unit_id is not None and Peran.OPERATOR in roles and unit_id in operator_units(user, opd_id)
+
+
+def can_view_realisasi(user, opd) -> bool:
+    return can_view_opd(user, opd)
+
+
+def access_realisasi_view(user, opd) -> None:
+    access_opd_view(user, opd)
+
+
+def can_edit_realisasi(user, *, row, status_unit: str, triwulan_opd) -> bool:
+    """Whether to offer input cells: open triwulan, the unit's realisation in draf or dikembalikan, a role."""
+    if _triwulan_terkunci(triwulan_opd):
+        return False
+    if row.unit_id is not None and status_unit not in UNIT_DAPAT_DIUBAH:
+        return False
+    return _realisasi_role_ok(user, opd_id=row.opd_id, unit_id=row.unit_id)
+
+
+def access_realisasi_edit(user, *, row, status_unit: str, triwulan_opd) -> None:
+    """May `user` change realisation (values, faktor, evidence) of `row` in this triwulan?"""
+    _check_triwulan_open(triwulan_opd)
+    if not _realisasi_role_ok(user, opd_id=row.opd_id, unit_id=row.unit_id):
+        roles = roles_in_opd(user, row.opd_id)
+        if Peran.OPERATOR in roles and row.unit_id is not None:
+            raise PermissionDenied(
+                f"Anda operator unit lain: sub kegiatan {row.kode} menjadi tanggung jawab {row.unit}; "
+                "Anda hanya dapat mengisi realisasi unit Anda."
+            )
+        if Peran.OPERATOR in roles:
+            raise PermissionDenied("Realisasi indikator program dan kegiatan diisi oleh perencana.")
+        if roles:
+            raise PermissionDenied("Peran Anda hanya dapat membaca realisasi, tidak dapat mengisinya.")
+        raise PermissionDenied("Anda tidak memiliki akses ke perangkat daerah ini.")
+    if row.unit_id is not None and status_unit not in UNIT_DAPAT_DIUBAH:
+        raise PermissionDenied(
+            f"Realisasi {row.unit} triwulan ini berstatus {status_unit}; perubahan hanya pada status draf atau "
+            "dikembalikan (minta perencana mengembalikannya bila perlu diperbaiki)."
+        )
+
+
+def can_submit_realisasi(user, *, opd_id: int, unit_id: int) -> bool:
+    roles = roles_in_opd(user, opd_id)
+    return Peran.ADMIN in roles or (Peran.OPERATOR in roles and unit_id in operator_units(user, opd_id))
+
+
+def access_realisasi_submit(user, *, opd_id: int, unit, triwulan_opd) -> None:
+    """Submitting (mengajukan) is the unit operator's act (the admin may stand in)."""
+    _check_triwulan_open(triwulan_opd)
+    if not can_submit_realisasi(user, opd_id=opd_id, unit_id=unit.pk):
+        if Peran.OPERATOR in roles_in_opd(user, opd_id):
+            raise PermissionDenied(f"Hanya operator {unit} yang dapat mengajukan realisasi unit itu.")
+        raise PermissionDenied("Realisasi diajukan oleh operator unit kerjanya.")
+
+
+def can_verify_realisasi(user, *, opd_id: int) -> bool:
+    return bool(roles_in_opd(user, opd_id) & {Peran.ADMIN, Peran.PERENCANA})
+
+
+def access_realisasi_verify(user, *, opd_id: int, triwulan_opd) -> None:
+    """Verifying or returning a unit's realisation is the perencana's (the admin may stand in)."""
+    _check_triwulan_open(triwulan_opd)
+    if not can_verify_realisasi(user, opd_id=opd_id):
+        raise PermissionDenied("Hanya perencana yang dapat memverifikasi atau mengembalikan realisasi.")
+
+
+def can_approve_realisasi(user, *, opd_id: int) -> bool:
+    return bool(roles_in_opd(user, opd_id) & {Peran.ADMIN, Peran.PIMPINAN})
+
+
+def access_realisasi_approve(user, *, opd_id: int, triwulan_opd) -> None:
+    _check_triwulan_open(triwulan_opd)
+    if not can_approve_realisasi(user, opd_id=opd_id):
+        raise PermissionDenied("Hanya pimpinan yang dapat menyetujui realisasi triwulan perangkat daerah.")
+
+
+def can_reopen_realisasi(user, *, opd_id: int) -> bool:
+    """Only the pimpinan: not the admin, not a global admin (the lock protects approved figures from them too)."""
+    return Peran.PIMPINAN in {a.peran for a in _assignments(user) if a.opd_id == opd_id}
+
+
+def access_realisasi_reopen(user, *, opd_id: int) -> None:
+    if not can_reopen_realisasi(user, opd_id=opd_id):
+        raise PermissionDenied("Hanya pimpinan yang dapat membuka kembali triwulan yang sudah disetujui.")
+
+
+def can_set_deadline_realisasi(user, *, opd_id: int) -> bool:
+    return bool(roles_in_opd(user, opd_id) & {Peran.ADMIN, Peran.PERENCANA, Peran.PIMPINAN})
+
+
+def access_realisasi_deadline(user, *, opd_id: int, triwulan_opd) -> None:
+    _check_triwulan_open(triwulan_opd)
+    if not can_set_deadline_realisasi(user, opd_id=opd_id):
+        raise PermissionDenied("Hanya perencana atau pimpinan yang dapat menetapkan batas waktu pengisian.")
+
+
+def can_note_realisasi(user, *, row, triwulan_opd) -> bool:
+    if _triwulan_terkunci(triwulan_opd):
+        return False
+    roles = roles_in_opd(user, row.opd_id)
+    if roles & {Peran.ADMIN, Peran.PERENCANA, Peran.PIMPINAN}:
+        return True
+    return _realisasi_role_ok(user, opd_id=row.opd_id, unit_id=row.unit_id)
+
+
+def access_realisasi_note(user, *, row, triwulan_opd) -> None:
+    """Notes and replies on a row: the verifiers (perencana, pimpinan, admin) and the row's operator."""
+    _check_triwulan_open(triwulan_opd)
+    if not can_note_realisasi(user, row=row, triwulan_opd=triwulan_opd):
+        if roles_in_opd(user, row.opd_id):
+            raise PermissionDenied("Peran Anda tidak dapat menulis catatan pada baris ini.")
+        raise PermissionDenied("Anda tidak memiliki akses ke perangkat daerah ini.")
+
+
+def opd_ids_visible_in(user, opd_ids) -> set[int]:
+    """Which of `opd_ids` (e.g. every OPD of one Pemda) the user may read. A Pemda-wide pemeriksa reads them all
+    once visible_opd_ids knows that scope; a global admin always does."""
+    visible = visible_opd_ids(user)
+    return set(opd_ids) if visible is None else set(opd_ids) & visible
+
+
+def access_realisasi_pemda_view(user, *, opd_ids) -> None:
+    """The Pemda-wide pages list the OPD the user may read; a user who reads none of them is refused."""
+    if not opd_ids_visible_in(user, opd_ids):
+        raise PermissionDenied("Anda tidak memiliki akses ke perangkat daerah mana pun di pemerintah daerah ini.")
 
 
 # --- view markers: every URL must say how it is guarded (tests/organisasi/test_every_url_checked.py) ----

@@ -81,7 +81,7 @@ def _drill(tmp_path: Path, name: str, *, cara: str, portabel_path: str | None = 
             os.environ["PATH"] = old_path
     manifest = cadangan.cadangan_manifest(backup)
     assert manifest["database"] == {"vendor": connection.vendor, "cara": cara}
-    assert manifest["skema"]["inti"] == ["0001_initial"]
+    assert manifest["skema"]["inti"] == ["0001_initial", "0002_notifikasi"]
     assert manifest["berkas"]["media/lampiran/renja-2026.pdf"]["bytes"] == len(PDF)
 
     before = tabel_checksums(connection)
