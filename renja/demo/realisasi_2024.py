@@ -96,9 +96,7 @@ def load_realisasi_2024(*, renja: Renja, data: dict, users: list[tuple]) -> dict
         )
         counts["keuangan"] += 1
     for unit in unit_penanggung_jawab(tahap=tahap):
-        monev.realisasi_submit(
-            actor=operator.get(unit.pk, admin), renja=renja, unit=unit, triwulan=TRIWULAN_TAHUNAN
-        )
+        monev.realisasi_submit(actor=operator.get(unit.pk, admin), renja=renja, unit=unit, triwulan=TRIWULAN_TAHUNAN)
         monev.realisasi_verify(actor=perencana, renja=renja, unit=unit, triwulan=TRIWULAN_TAHUNAN)
     monev.realisasi_approve(actor=people["pimpinan"], renja=renja, triwulan=TRIWULAN_TAHUNAN)
     return counts
