@@ -212,6 +212,10 @@ class Evaluasi:
         return f"Triwulan {ROMAWI[self.triwulan]} {self.renja.tahun}"
 
     @property
+    def triwulan_pilihan(self) -> list[tuple[int, str]]:
+        return [(tw, f"s.d. Triwulan {ROMAWI[tw]}") for tw in range(1, 5)]
+
+    @property
     def triwulan_akhir(self) -> int:
         return self.triwulan or 4
 
