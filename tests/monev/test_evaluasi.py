@@ -102,3 +102,21 @@ def test_query_count_does_not_grow_with_rows(renja2024, renja2026):
         ev = evaluasi_renja(renja=renja2024)
     assert len(list(ev.baris())) > 0
     assert len(large.captured_queries) == len(small.captured_queries) - 1  # faktor is read for a triwulan only
+
+
+def test_ringkasan_keuangan_equals_the_full_evaluation(renja2024, renja2026):
+    from renja.monev.evaluasi import ringkasan_keuangan
+
+    for tw in (None, 1, 2, 4):
+        ringkas = {r.renja.pk: r for r in ringkasan_keuangan(renjas=[renja2024, renja2026], triwulan=tw)}
+        for renja in (renja2024, renja2026):
+            ev = evaluasi_renja(renja=renja, triwulan=tw)
+            r = ringkas[renja.pk]
+            assert (r.pagu, r.realisasi, r.berdata, r.tanpa_data) == (
+                ev.pagu_total,
+                ev.realisasi_total,
+                len(ev.berdata),
+                len(ev.tanpa_data),
+            )
+    year = {r.renja.pk: r for r in ringkasan_keuangan(renjas=[renja2024])}[renja2024.pk]
+    assert (year.pagu, year.realisasi) == (Decimal("14099806296"), Decimal("12031244879"))
