@@ -28,7 +28,7 @@ from renja.perencanaan.models import Indikator, Level, Pagu, Renja, RenjaRow, St
 from renja.perencanaan.selectors import tahap_rows
 from renja.perencanaan.targets import Target
 from renja.rumus import capaian as rumus
-from renja.rumus.uang import bulatkan
+from renja.rumus.uang import bulatkan, dari_sen
 from renja.rumus.uang import jumlah as jumlah_uang
 
 _POLARITAS = {"naik": rumus.Polaritas.POSITIF, "turun": rumus.Polaritas.NEGATIF}
@@ -401,7 +401,7 @@ def ringkasan_keuangan(*, renjas: list[Renja], triwulan: int | None = None) -> l
     """OPD-level keuangan of several Renja in five queries whatever their number and size: sums of Rupiah per row
     are added by the database, the lineage to the stage in force and the "rows with data" rule by the same code
     as evaluasi_renja (a sub kegiatan counts when it has both a pagu and a realisation up to the period)."""
-    from django.db.models import Sum
+    from django.db.models import BigIntegerField, Sum
 
     akhir = bulan_triwulan(_triwulan_sah(triwulan) or 4)[-1]
     ids = [r.pk for r in renjas]
@@ -429,21 +429,23 @@ def ringkasan_keuangan(*, renjas: list[Renja], triwulan: int | None = None) -> l
                 seen.add(current)
                 peta.setdefault(current, row_id)
                 current = induk.get(current)
+    # sums stay integer sen until the OPD total (exact, and no Decimal conversion per row)
+    sen = BigIntegerField()
     pagu = dict(
         Pagu.objects.filter(row__tahap_id__in=tahap_berlaku_ids)
         .values("row_id")
-        .annotate(s=Sum("jumlah"))
+        .annotate(s=Sum("jumlah", output_field=sen))
         .values_list("row_id", "s")
     )
-    realisasi: dict[int, Decimal] = {}
+    realisasi: dict[int, int] = {}
     for row_id, s in (
         RealisasiKeuangan.objects.filter(renja_id__in=ids, bulan__lte=akhir, jumlah__isnull=False)
         .values("row_id")
-        .annotate(s=Sum("jumlah"))
+        .annotate(s=Sum("jumlah", output_field=sen))
         .values_list("row_id", "s")
     ):
         if (target_row := peta.get(row_id)) is not None:
-            realisasi[target_row] = realisasi[target_row] + s if target_row in realisasi else s
+            realisasi[target_row] = realisasi.get(target_row, 0) + s
     hasil = []
     for renja in renjas:
         rows = sub_berlaku.get(berlaku.get(renja.pk), [])
@@ -451,8 +453,8 @@ def ringkasan_keuangan(*, renjas: list[Renja], triwulan: int | None = None) -> l
         hasil.append(
             RingkasanKeuangan(
                 renja=renja,
-                pagu=jumlah_uang(pagu[r] for r in ada) if ada else None,
-                realisasi=jumlah_uang(realisasi[r] for r in ada) if ada else None,
+                pagu=dari_sen(sum(pagu[r] for r in ada)) if ada else None,
+                realisasi=dari_sen(sum(realisasi[r] for r in ada)) if ada else None,
                 berdata=len(ada),
                 tanpa_data=len(rows) - len(ada),
             )
