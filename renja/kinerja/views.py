@@ -83,6 +83,8 @@ def tc29(request, renja_id: int):
     tabel = tabel_tc29(
         ev,
         awal=selectors.capaian_renstra_awal(opd=renja.opd),
+        target_n1=selectors.target_tahun_berikut(renja),
+        realisasi_n3=selectors.realisasi_tahun_sebelumnya(renja),
         tahun_akhir_renstra=renstra.tahun_akhir if renstra else None,
     )
     if request.GET.get("format") == "xlsx":
