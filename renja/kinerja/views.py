@@ -16,8 +16,9 @@ from renja.kinerja.tabel import tabel_alokasi, tabel_e81, tabel_iku, tabel_tc29
 from renja.monev.selectors import renja_monev_get
 from renja.organisasi import access
 from renja.perencanaan.models import Renja
+from renja.perencanaan.targets import Target, parse_target
 
-HALAMAN = ("e81", "tc29", "lkjip")
+HALAMAN = ("e81", "tc29", "lkjip", "basis")
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
@@ -119,3 +120,62 @@ def metode_efisiensi(request, renja_id: int):
         messages.error(request, " ".join(exc.messages))
     kembali = request.POST.get("kembali")
     return redirect(f"kinerja:{kembali if kembali in HALAMAN else 'e81'}", renja_id=renja.pk)
+
+
+def _isi(obj, prefix: str) -> str:
+    """A stored number or grade as the user types it ('' when empty, never '-')."""
+    if obj is None:
+        return ""
+    t = Target(getattr(obj, f"{prefix}_nilai"), getattr(obj, f"{prefix}_grade"))
+    return "" if t.kosong else t.tampil()
+
+
+def _target_post(request, name: str, label: str) -> Target:
+    return parse_target(request.POST.get(name, ""), wajib=False, label=label)
+
+
+@access.login_required
+def basis(request, renja_id: int):
+    """Renstra figures of each indicator that the system cannot compute (T-C.29 columns 4, 5, 9; E.81 5-6)."""
+    renja = _renja(request, renja_id)
+    ev = selectors.evaluasi_opd(user=request.user, renja=renja)
+    can_edit = access.can_edit_kinerja(request.user, renja.opd)
+    if request.method == "POST":
+        kode, urutan = request.POST.get("kode", ""), request.POST.get("urutan", "")
+        if not urutan.isdigit():
+            raise Http404("Indikator tidak dikenal.")
+        try:
+            sampai = request.POST.get("sampai_tahun", "").strip()
+            if sampai and not sampai.isdigit():
+                raise ValidationError(f"Tahun '{sampai}' bukan angka tahun.")
+            services.capaian_renstra_awal_record(
+                actor=request.user,
+                opd=renja.opd,
+                kode=kode,
+                urutan=int(urutan),
+                target_akhir=_target_post(request, "target_akhir", f"Target akhir Renstra {kode}"),
+                sampai_tahun=int(sampai) if sampai else None,
+                realisasi=_target_post(request, "realisasi", f"Realisasi s.d. tahun lalu {kode}"),
+                target_berikut=_target_post(request, "target_berikut", f"Target tahun berikutnya {kode}"),
+            )
+            messages.success(request, f"Basis Renstra {kode} disimpan.")
+        except ValidationError as exc:
+            messages.error(request, " ".join(exc.messages))
+        return redirect("kinerja:basis", renja_id=renja.pk)
+    awal = selectors.capaian_renstra_awal(opd=renja.opd)
+    baris = []
+    for b in ev.baris():
+        for i in b.indikator:
+            a = awal.get((b.kode, i.indikator.urutan))
+            baris.append(
+                {
+                    "baris": b,
+                    "ind": i,
+                    "form_id": f"basis-{b.kode}-{i.indikator.urutan}",
+                    "target_akhir": _isi(a, "target_akhir"),
+                    "sampai_tahun": a.sampai_tahun if a and a.sampai_tahun else "",
+                    "realisasi": _isi(a, "realisasi"),
+                    "target_berikut": _isi(a, "target_berikut"),
+                }
+            )
+    return render(request, "kinerja/basis.html", {"renja": renja, "ev": ev, "baris": baris, "can_edit": can_edit})
