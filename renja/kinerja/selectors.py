@@ -229,3 +229,10 @@ def realisasi_tahun_sebelumnya(renja: Renja) -> dict[tuple[str, int], Target]:
         return {}
     ev = evaluasi_renja(renja=sebelum)
     return {(b.kode, i.indikator.urutan): i.realisasi for b in ev.baris() for i in b.indikator if i.ada_data}
+
+
+def pendukung_map(*, iku: list[IkuEval], tahun: int) -> dict[int, list[str]]:
+    out: dict[int, list[str]] = {}
+    for p in IkuPendukung.objects.filter(indikator__in=[i.indikator for i in iku], tahun=tahun).order_by("urutan"):
+        out.setdefault(p.indikator_id, []).append(p.kode_program)
+    return out

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
+from django.db import transaction
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
@@ -17,6 +18,7 @@ from renja.monev.selectors import renja_monev_get
 from renja.organisasi import access
 from renja.perencanaan.models import Renja
 from renja.perencanaan.targets import Target, parse_target
+from renja.rumus.angka import parse_angka
 
 HALAMAN = ("e81", "tc29", "lkjip", "basis")
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -179,3 +181,70 @@ def basis(request, renja_id: int):
                 }
             )
     return render(request, "kinerja/basis.html", {"renja": renja, "ev": ev, "baris": baris, "can_edit": can_edit})
+
+
+def _angka_post(request, name: str, label: str):
+    teks = request.POST.get(name, "").strip()
+    if not teks:
+        return None
+    try:
+        return parse_angka(teks)
+    except ValueError as exc:
+        raise ValidationError(f"{label} '{teks}' bukan angka (mis. 15.216 atau 12,5).") from exc
+
+
+@access.login_required
+def iku(request, renja_id: int):
+    """IKU realisation of the Renja's year with the figures behind it, and the programs supporting each IKU."""
+    renja = _renja(request, renja_id)
+    access.access_realisasi_view(request.user, renja.opd)
+    renstra = selectors.renstra_tahun(renja)
+    can_edit = access.can_edit_kinerja(request.user, renja.opd)
+    daftar = selectors.iku_evaluasi(renstra=renstra, tahun=renja.tahun) if renstra else []
+    if request.method == "POST":
+        by_id = {str(i.indikator.pk): i for i in daftar}
+        item = by_id.get(request.POST.get("indikator", ""))
+        if item is None:
+            raise Http404("Indikator tidak dikenal.")
+        label = f"IKU '{item.indikator.uraian[:50]}'"
+        try:
+            with transaction.atomic():
+                services.realisasi_iku_record(
+                    actor=request.user,
+                    indikator=item.indikator,
+                    tahun=renja.tahun,
+                    nilai=_target_post(request, "realisasi", f"Realisasi {label}"),
+                    jumlah_realisasi=_angka_post(request, "jumlah_realisasi", f"Jumlah realisasi {label}"),
+                    jumlah_basis=_angka_post(request, "jumlah_basis", f"Jumlah basis {label}"),
+                    nilai_pendukung=request.POST.get("nilai_pendukung", "").strip(),
+                    keterangan=request.POST.get("keterangan", "").strip(),
+                )
+                services.iku_pendukung_set(
+                    actor=request.user,
+                    indikator=item.indikator,
+                    tahun=renja.tahun,
+                    kode_program=request.POST.get("program", "").replace(";", ",").split(","),
+                )
+            messages.success(request, f"Realisasi {label} disimpan.")
+        except ValidationError as exc:
+            messages.error(request, " ".join(exc.messages))
+        return redirect("kinerja:iku", renja_id=renja.pk)
+    pendukung = selectors.pendukung_map(iku=daftar, tahun=renja.tahun)
+    baris = [
+        {
+            "iku": i,
+            "realisasi": "" if i.realisasi_obj is None else _isi_realisasi(i.realisasi_obj),
+            "program": ", ".join(pendukung.get(i.indikator.pk, [])),
+        }
+        for i in daftar
+    ]
+    return render(
+        request,
+        "kinerja/iku.html",
+        {"renja": renja, "renstra": renstra, "baris": baris, "can_edit": can_edit},
+    )
+
+
+def _isi_realisasi(r) -> str:
+    t = Target(r.nilai, r.grade)
+    return "" if t.kosong else t.tampil()

@@ -2,6 +2,7 @@
 method, and a query count that does not grow with rows."""
 
 import io
+from decimal import Decimal
 
 import pytest
 from django.db import connection
@@ -118,3 +119,38 @@ def test_basis_renstra_page_and_entry(client, users, renja2024):
     ws = load_workbook(io.BytesIO(xlsx)).active
     r = next(r for r in range(1, ws.max_row + 1) if str(ws.cell(row=r, column=3).value).startswith("1.06.01.2.02.0001"))
     assert [ws.cell(row=r, column=c).value for c in (5, 7, 21, 23)] == [1050, 42, 84, 8]
+
+
+def test_iku_page_shows_the_figures_and_the_perencana_records(client, users, renja2024):
+    from renja.kinerja.models import IkuPendukung, RealisasiIku
+
+    client.force_login(users["pimpinan"])
+    html = client.get(f"/evaluasi/{renja2024.pk}/iku/").content.decode()
+    assert "242,83%" in html and "target 6.266" in html and "12,14%" in html
+    assert 'name="jumlah_basis"' not in html
+    client.force_login(users["perencana"])
+    ikm = RealisasiIku.objects.get(tahun=2024, indikator__uraian="Nilai Indeks Kepuasan Masyarakat (IKM)")
+    client.post(
+        f"/evaluasi/{renja2024.pk}/iku/",
+        {"indikator": ikm.indikator_id, "realisasi": "88,31", "program": "1.06.01"},
+    )
+    ikm.refresh_from_db()
+    assert ikm.nilai == Decimal("88.31")
+    assert list(
+        IkuPendukung.objects.filter(indikator_id=ikm.indikator_id, tahun=2024).values_list("kode_program", flat=True)
+    ) == ["1.06.01"]
+    # a bad count is refused whole: neither the value nor the programs change
+    response = client.post(
+        f"/evaluasi/{renja2024.pk}/iku/",
+        {
+            "indikator": ikm.indikator_id,
+            "realisasi": "90",
+            "jumlah_realisasi": "x",
+            "jumlah_basis": "10",
+            "program": "",
+        },
+        follow=True,
+    )
+    assert "bukan angka" in response.content.decode()
+    ikm.refresh_from_db()
+    assert ikm.nilai == Decimal("88.31")
