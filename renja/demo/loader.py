@@ -223,12 +223,12 @@ def demo_load(*, passwords: dict[str, str] | None = None) -> DemoResult:
         actor=admin, renja=renja, jenis=final["tahap"], kosong=True, catatan=final.get("sumber", ""), system=True
     )
     load_tahap_rows(actor=admin, tahap=t2, data=final)
+    load_realisasi_contoh(renja=renja, data=_read("realisasi_2026_contoh.yaml"))
     renja_2024 = load_renja_2024(actor=admin, opd=opd)
     realisasi_2024 = _read("renja_2024_realisasi.yaml")
     load_realisasi_2024(renja=renja_2024, data=realisasi_2024, users=DEMO_USERS)
     load_kinerja_2024(actor=admin, opd=opd, data=realisasi_2024)
     load_basis_2024(actor=admin, opd=opd, data=realisasi_2024)
-    load_realisasi_contoh(renja=renja, data=_read("realisasi_2026_contoh.yaml"))
     return DemoResult(users=users, renja=renja, renja_2024=renja_2024)
 
 

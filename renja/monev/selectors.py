@@ -387,6 +387,7 @@ class Grid:
     triwulan_opd: TriwulanOpd | None
     baris: list[BarisGrid]
     konteks: dict[int, RenjaRow]  # program and kegiatan rows above the unit's sub kegiatan, by id
+    atas: bool = False  # program and kegiatan indicators instead of a unit's sub kegiatan
 
     @property
     def status(self) -> str:
@@ -403,6 +404,10 @@ class Grid:
     def urut(self):
         """(level, row or BarisGrid) in display order: program, kegiatan, then its sub kegiatan of this unit."""
         shown = set()
+        if self.atas:
+            for b in self.baris:
+                yield b.row.level, b
+            return
         for b in self.baris:
             kegiatan = self.konteks.get(b.row.parent_id)
             program = self.konteks.get(kegiatan.parent_id) if kegiatan else None
@@ -427,14 +432,24 @@ class Grid:
 
 
 def realisasi_grid(
-    *, renja: Renja, triwulan: int, unit: UnitKerja | None, tahap: Tahap, rows: list[RenjaRow] | None = None
+    *,
+    renja: Renja,
+    triwulan: int,
+    unit: UnitKerja | None,
+    tahap: Tahap,
+    rows: list[RenjaRow] | None = None,
+    atas: bool = False,
 ) -> Grid:
     """Everything the entry grid of one unit and triwulan shows, in a fixed number of queries.
 
-    `unit=None` gives every sub kegiatan of the OPD (the belum-mengisi page and the overview)."""
+    `unit=None` gives every sub kegiatan of the OPD (the belum-mengisi page and the overview); `atas=True` gives
+    the program and kegiatan rows instead (their outcome and output indicators, entered by the perencana)."""
     all_rows = rows if rows is not None else tahap_rows(tahap)
     by_id = {r.pk: r for r in all_rows}
-    subs = [r for r in all_rows if r.level == Level.SUB_KEGIATAN and (unit is None or r.unit_id == unit.pk)]
+    if atas:
+        subs = [r for r in all_rows if r.level != Level.SUB_KEGIATAN and list(r.indikator.all())]
+    else:
+        subs = [r for r in all_rows if r.level == Level.SUB_KEGIATAN and (unit is None or r.unit_id == unit.pk)]
     peta = asal_ke_berlaku(renja=renja, tahap=tahap)
     akhir = bulan_triwulan(triwulan)[-1]
 
@@ -510,7 +525,8 @@ def realisasi_grid(
         status_unit=statuses.get(unit.pk) if unit else None,
         triwulan_opd=triwulan_opd_get(renja=renja, triwulan=triwulan),
         baris=baris,
-        konteks=konteks if by_id else {},
+        konteks=konteks if by_id and not atas else {},
+        atas=atas,
     )
 
 

@@ -10,6 +10,7 @@ urlpatterns = [
     path("<int:renja_id>/tw/<int:tw>/unit/<int:unit_id>/ajukan/", views.unit_ajukan, name="unit_ajukan"),
     path("<int:renja_id>/tw/<int:tw>/unit/<int:unit_id>/verifikasi/", views.unit_verifikasi, name="unit_verifikasi"),
     path("<int:renja_id>/tw/<int:tw>/unit/<int:unit_id>/kembalikan/", views.unit_kembalikan, name="unit_kembalikan"),
+    path("<int:renja_id>/tw/<int:tw>/program-kegiatan/", views.grid_atas, name="grid_atas"),
     path("<int:renja_id>/tw/<int:tw>/sel/", views.sel_simpan, name="sel"),
     path("<int:renja_id>/tw/<int:tw>/baris/<int:row_id>/", views.baris, name="baris"),
     path("<int:renja_id>/tw/<int:tw>/baris/<int:row_id>/catatan/", views.catatan_tambah, name="catatan"),

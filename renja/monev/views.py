@@ -82,11 +82,11 @@ def renja_ringkasan(request, renja_id: int):
     )
 
 
-def _grid(renja: Renja, triwulan: int, unit: UnitKerja | None, user):
+def _grid(renja: Renja, triwulan: int, unit: UnitKerja | None, user, *, atas: bool = False):
     tahap = selectors.tahap_berlaku(renja)
     if tahap is None:
         return None
-    grid = selectors.realisasi_grid(renja=renja, triwulan=triwulan, unit=unit, tahap=tahap)
+    grid = selectors.realisasi_grid(renja=renja, triwulan=triwulan, unit=unit, tahap=tahap, atas=atas)
     for b in grid.baris:
         b.dapat_diubah = access.can_edit_realisasi(
             user, row=b.row, status_unit=grid.status, triwulan_opd=grid.triwulan_opd
@@ -122,6 +122,24 @@ def grid(request, renja_id: int, tw: int, unit_id: int):
         and access.can_verify_realisasi(user, opd_id=opd_id),
     }
     return render(request, "monev/grid.html", context)
+
+
+@access.login_required
+def grid_atas(request, renja_id: int, tw: int):
+    """Outcome (program) and output (kegiatan) indicators of the OPD: typed by the perencana, no unit workflow;
+    the triwulan's lock applies as everywhere."""
+    renja = _renja(request, renja_id)
+    triwulan = _triwulan(tw)
+    data = _grid(renja, triwulan, None, request.user, atas=True)
+    context = {
+        "renja": renja,
+        "triwulan": triwulan,
+        "unit": None,
+        "grid": data,
+        "mode": _mode(request),
+        "bulan_nama": [BULAN_NAMA[b - 1] for b in range(3 * triwulan - 2, 3 * triwulan + 1)],
+    }
+    return render(request, "monev/grid_atas.html", context)
 
 
 @require_POST
@@ -179,11 +197,12 @@ def sel_simpan(request, renja_id: int, tw: int):
             messages.error(request, gagal["pesan"])
         else:
             messages.success(request, "Tersimpan.")
-        if row.unit_id is None:
-            return redirect("monev:renja", renja_id=renja.pk)
+        if row.level != Level.SUB_KEGIATAN:
+            return redirect(reverse("monev:grid_atas", args=[renja.pk, triwulan]) + f"?mode={_mode(request)}")
         url = reverse("monev:grid", args=[renja.pk, triwulan, row.unit_id]) + f"?mode={_mode(request)}#baris-{row.pk}"
         return redirect(url)
-    data = _grid(renja, triwulan, row.unit, request.user)
+    atas = row.level != Level.SUB_KEGIATAN
+    data = _grid(renja, triwulan, None if atas else row.unit, request.user, atas=atas)
     baris = next((b for b in data.baris if b.row.pk == row.pk), None) if data else None
     if baris is None:
         raise Http404("Baris tidak ada pada tahap yang berlaku.")

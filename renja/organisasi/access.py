@@ -10,6 +10,10 @@ Roles (PenugasanPeran):
   operator   one unit: read the OPD, edit the rows whose unit penanggung jawab is that unit
   pimpinan   read, submit, return (kembalikan) and penetapan
   pemeriksa  read-only (Bappeda, Inspektorat)
+
+Realisation (renja.monev, access_realisasi_*): the operator types and submits their unit's figures, the perencana
+verifies or returns them with a note (and may type figures while a unit is in draf), the pimpinan approves the
+OPD's triwulan, which then locks it for everybody, admin included; only the pimpinan reopens it, with a reason.
 """
 
 from functools import wraps
@@ -172,6 +176,25 @@ def access_row_add(user, tahap, *, unit, units_under_parent: set) -> None:
     if unit is None or unit.pk not in own:
         raise PermissionDenied("Operator hanya dapat menambah sub kegiatan untuk unit kerjanya sendiri.")
     if not own & units_under_parent:
+        raise PermissionDenied("Kegiatan ini belum memuat sub kegiatan unit Anda; minta perencana menambahkannya.")
+
+
+def can_add_under(user, tahap, *, units_under_parent: set) -> bool:
+    """Whether to offer 'add a sub kegiatan' under a kegiatan whose rows belong to `units_under_parent`: the
+    same rule as access_row_add for the unit the user would pick (an operator: their own)."""
+    if not can_add_rows(user, tahap):
+        return False
+    roles = roles_in_opd(user, tahap.opd_id)
+    if roles & {Peran.ADMIN, Peran.PERENCANA}:
+        return True
+    return bool(operator_units(user, tahap.opd_id) & units_under_parent)
+
+
+def access_row_add_under(user, tahap, *, units_under_parent: set) -> None:
+    """May `user` open the form that adds a sub kegiatan under this kegiatan? Refused exactly where every
+    POST of the form would be refused by access_row_add, whatever unit is chosen."""
+    access_row_create(user, tahap)
+    if not can_add_under(user, tahap, units_under_parent=units_under_parent):
         raise PermissionDenied("Kegiatan ini belum memuat sub kegiatan unit Anda; minta perencana menambahkannya.")
 
 

@@ -13,14 +13,14 @@ pytestmark = pytest.mark.django_db
 def test_unread_count_in_the_header_and_the_list(client, users):
     op = users["operator.rehsos"]
     notifikasi_kirim(
-        penerima=[op], jenis="uji", teks="Realisasi dikembalikan. Catatan: lengkapi bukti.", tautan="/monev/"
+        penerima=[op], jenis="uji", teks="Uji: realisasi dikembalikan. Catatan: lengkapi bukti.", tautan="/monev/"
     )
     notifikasi_kirim(penerima=[op], jenis="uji", teks="Kedua")
     client.force_login(op)
     html = client.get("/notifikasi/").content.decode()
     assert '<span class="badge-hitung" id="notifikasi-belum-dibaca">2</span>' in html
     assert "Catatan: lengkapi bukti." in html
-    n = Notifikasi.objects.get(teks__startswith="Realisasi")
+    n = Notifikasi.objects.get(teks__startswith="Uji: realisasi")
     response = client.post("/notifikasi/baca/", {"id": n.pk, "buka": "1"})
     assert response.status_code == 302 and response["Location"] == "/monev/"
     assert notifikasi_belum_dibaca(user=op) == 1
@@ -31,7 +31,7 @@ def test_unread_count_in_the_header_and_the_list(client, users):
 
 def test_nobody_reads_or_marks_another_users_notifications(client, users):
     notifikasi_kirim(penerima=[users["operator.rehsos"]], jenis="uji", teks="rahasia unit rehsos")
-    n = Notifikasi.objects.get()
+    n = Notifikasi.objects.get(teks="rahasia unit rehsos")
     client.force_login(users["operator.linjamsos"])
     assert "rahasia unit rehsos" not in client.get("/notifikasi/").content.decode()
     client.post("/notifikasi/baca/", {"id": n.pk})

@@ -19,10 +19,11 @@ def grid_url(renja, unit, tw=1, mode=""):
     return f"/monev/{renja.pk}/tw/{tw}/unit/{unit.pk}/" + (f"?mode={mode}" if mode else "")
 
 
-def test_index_leads_to_the_single_renja(client, users, renja2026):
+def test_index_lists_the_renja_the_user_may_read(client, users, renja2026):
     client.force_login(users["operator.rehsos"])
-    response = client.get("/monev/")
-    assert response.status_code == 302 and response["Location"] == f"/monev/{renja2026.pk}/"
+    html = client.get("/monev/").content.decode()
+    assert f'href="/monev/{renja2026.pk}/"' in html  # 2026; the demo also holds the 2024 Renja
+    assert ">2024</a>" in html and ">2026</a>" in html
 
 
 def test_overview_names_the_stage_in_force_and_offers_actions_per_role(client, users, renja2026):
@@ -182,3 +183,19 @@ def test_grid_queries_do_not_grow_with_rows(client, users, renja2026, units, per
         counts[kode] = len(ctx.captured_queries)
     assert len(set(counts.values())) == 1, counts
     assert counts["rehsos"] <= 25
+
+
+def test_program_and_kegiatan_indicators_are_the_perencanas(client, users, renja2026, row_of):
+    """Outcome and output indicators (E.81 column 4) have no unit: the perencana types them, the lock applies."""
+    program = row_of("1.06.01")  # Persentase Pelayanan Penunjang ..., target 100 %
+    ind = program.indikator.get()
+    url = f"/monev/{renja2026.pk}/tw/1/program-kegiatan/"
+    client.force_login(users["perencana"])
+    html = client.get(url).content.decode()
+    assert f'id="isian-k-{ind.pk}-3"' in html and "s.d. triwulan ini" in html  # a percentage is a level
+    response = post_cell(client, renja2026, jenis="kinerja", indikator=ind.pk, bulan=3, version=0, nilai="97,5")
+    assert response.status_code == 200 and "97,50%" in response.content.decode()  # 97,5 / 100
+    client.force_login(users["operator.rehsos"])
+    assert 'class="isian"' not in client.get(url).content.decode()
+    response = post_cell(client, renja2026, jenis="kinerja", indikator=ind.pk, bulan=3, version=1, nilai="99")
+    assert response.status_code == 403 and "diisi oleh perencana" in response.content.decode()
