@@ -154,3 +154,9 @@ def test_iku_page_shows_the_figures_and_the_perencana_records(client, users, ren
     assert "bukan angka" in response.content.decode()
     ikm.refresh_from_db()
     assert ikm.nilai == Decimal("88.31")
+
+
+def test_example_data_is_marked_on_the_evaluation(client, users, renja2026, renja2024):
+    client.force_login(users["perencana"])
+    assert 'id="data-contoh"' in client.get(f"/evaluasi/{renja2026.pk}/e81/?triwulan=2").content.decode()
+    assert 'id="data-contoh"' not in client.get(f"/evaluasi/{renja2024.pk}/e81/").content.decode()
