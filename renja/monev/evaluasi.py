@@ -22,6 +22,8 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from enum import StrEnum
 
+from django.db.models import BigIntegerField, Count, OuterRef, Subquery, Sum
+
 from renja.monev.models import RealisasiFaktor, RealisasiKeuangan, RealisasiKinerja, TriwulanOpd, bulan_triwulan
 from renja.monev.selectors import ROMAWI, asal_ke_berlaku, tahap_berlaku
 from renja.perencanaan.models import Indikator, Level, Pagu, Renja, RenjaRow, StatusTahap, Tahap
@@ -403,11 +405,12 @@ class RingkasanKeuangan:
 
 
 def ringkasan_keuangan(*, renjas: list[Renja], triwulan: int | None = None) -> list[RingkasanKeuangan]:
-    """OPD-level keuangan of several Renja in five queries whatever their number and size: sums of Rupiah per row
-    are added by the database, the lineage to the stage in force and the "rows with data" rule by the same code
-    as evaluasi_renja (a sub kegiatan counts when it has both a pagu and a realisation up to the period)."""
-    from django.db.models import BigIntegerField, Sum
+    """OPD-level keuangan of several Renja in a fixed number of queries whatever their number and size, with the
+    rule of evaluasi_renja: a sub kegiatan of the stage in force counts when it has both a pagu and a realisation up
+    to the period (on itself or, after a Perubahan, on the rows it was copied from); money is summed in integer sen.
 
+    A stage in force without copied rows (no Perubahan) is added up entirely by the database (one grouped query);
+    a stage with copied rows follows the lineage in Python (per-row sums from the database)."""
     akhir = bulan_triwulan(_triwulan_sah(triwulan) or 4)[-1]
     ids = [r.pk for r in renjas]
     berlaku: dict[int, int] = {}
@@ -417,14 +420,69 @@ def ringkasan_keuangan(*, renjas: list[Renja], triwulan: int | None = None) -> l
         .values_list("renja_id", "id")
     ):
         berlaku.setdefault(renja_id, tahap_id)
-    tahap_berlaku_ids = set(berlaku.values())
+    tahap_ids = set(berlaku.values())
+    bergaris = set(
+        RenjaRow.objects.filter(tahap_id__in=tahap_ids, disalin_dari__isnull=False)
+        .values_list("tahap_id", flat=True)
+        .distinct()
+    )
+    angka: dict[int, tuple[int, int, int, int]] = {}  # tahap -> (pagu sen, realisasi sen, berdata, sub kegiatan)
+    angka.update(_ringkasan_langsung(tahap_ids - bergaris, akhir))
+    angka.update(_ringkasan_garis({r: t for r, t in berlaku.items() if t in bergaris}, akhir))
+    hasil = []
+    for renja in renjas:
+        pagu, real, berdata, semua = angka.get(berlaku.get(renja.pk), (0, 0, 0, 0))
+        hasil.append(
+            RingkasanKeuangan(
+                renja=renja,
+                pagu=dari_sen(pagu) if berdata else None,
+                realisasi=dari_sen(real) if berdata else None,
+                berdata=berdata,
+                tanpa_data=semua - berdata,
+            )
+        )
+    return hasil
+
+
+_SEN = BigIntegerField()
+
+
+def _ringkasan_langsung(tahap_ids: set[int], akhir: int) -> dict[int, tuple[int, int, int, int]]:
+    if not tahap_ids:
+        return {}
+    pagu = (
+        Pagu.objects.filter(row=OuterRef("pk")).values("row").annotate(s=Sum("jumlah", output_field=_SEN)).values("s")
+    )
+    real = (
+        RealisasiKeuangan.objects.filter(row=OuterRef("pk"), bulan__lte=akhir, jumlah__isnull=False)
+        .values("row")
+        .annotate(s=Sum("jumlah", output_field=_SEN))
+        .values("s")
+    )
+    subs = RenjaRow.objects.filter(tahap_id__in=tahap_ids, level=Level.SUB_KEGIATAN)
+    out = {t: (0, 0, 0, n) for t, n in subs.values("tahap_id").annotate(n=Count("id")).values_list("tahap_id", "n")}
+    for tahap_id, p, r, n in (
+        subs.annotate(p=Subquery(pagu, output_field=_SEN), r=Subquery(real, output_field=_SEN))
+        .filter(p__isnull=False, r__isnull=False)
+        .values("tahap_id")
+        .annotate(sp=Sum("p"), sr=Sum("r"), n=Count("id"))
+        .values_list("tahap_id", "sp", "sr", "n")
+    ):
+        out[tahap_id] = (int(p), int(r), n, out[tahap_id][3])
+    return out
+
+
+def _ringkasan_garis(berlaku: dict[int, int], akhir: int) -> dict[int, tuple[int, int, int, int]]:
+    if not berlaku:
+        return {}
+    ids, tahap_ids = list(berlaku), set(berlaku.values())
     induk: dict[int, int | None] = {}
     sub_berlaku: dict[int, list[int]] = defaultdict(list)  # tahap in force -> its sub kegiatan
     for row_id, asal, tahap_id, level in RenjaRow.objects.filter(tahap__renja_id__in=ids).values_list(
         "id", "disalin_dari_id", "tahap_id", "level"
     ):
         induk[row_id] = asal
-        if tahap_id in tahap_berlaku_ids and level == Level.SUB_KEGIATAN:
+        if tahap_id in tahap_ids and level == Level.SUB_KEGIATAN:
             sub_berlaku[tahap_id].append(row_id)
     peta: dict[int, int] = {}
     for rows in sub_berlaku.values():
@@ -434,34 +492,24 @@ def ringkasan_keuangan(*, renjas: list[Renja], triwulan: int | None = None) -> l
                 seen.add(current)
                 peta.setdefault(current, row_id)
                 current = induk.get(current)
-    # sums stay integer sen until the OPD total (exact, and no Decimal conversion per row)
-    sen = BigIntegerField()
     pagu = dict(
-        Pagu.objects.filter(row__tahap_id__in=tahap_berlaku_ids)
+        Pagu.objects.filter(row__tahap_id__in=tahap_ids)
         .values("row_id")
-        .annotate(s=Sum("jumlah", output_field=sen))
+        .annotate(s=Sum("jumlah", output_field=_SEN))
         .values_list("row_id", "s")
     )
     realisasi: dict[int, int] = {}
     for row_id, s in (
         RealisasiKeuangan.objects.filter(renja_id__in=ids, bulan__lte=akhir, jumlah__isnull=False)
         .values("row_id")
-        .annotate(s=Sum("jumlah", output_field=sen))
+        .annotate(s=Sum("jumlah", output_field=_SEN))
         .values_list("row_id", "s")
     ):
         if (target_row := peta.get(row_id)) is not None:
             realisasi[target_row] = realisasi.get(target_row, 0) + s
-    hasil = []
-    for renja in renjas:
-        rows = sub_berlaku.get(berlaku.get(renja.pk), [])
+    out = {}
+    for tahap_id in tahap_ids:
+        rows = sub_berlaku.get(tahap_id, [])
         ada = [r for r in rows if r in pagu and r in realisasi]
-        hasil.append(
-            RingkasanKeuangan(
-                renja=renja,
-                pagu=dari_sen(sum(pagu[r] for r in ada)) if ada else None,
-                realisasi=dari_sen(sum(realisasi[r] for r in ada)) if ada else None,
-                berdata=len(ada),
-                tanpa_data=len(rows) - len(ada),
-            )
-        )
-    return hasil
+        out[tahap_id] = (sum(pagu[r] for r in ada), sum(realisasi[r] for r in ada), len(ada), len(rows))
+    return out

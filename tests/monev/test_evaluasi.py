@@ -125,3 +125,25 @@ def test_ringkasan_keuangan_equals_the_full_evaluation(renja2024, renja2026):
             )
     year = {r.renja.pk: r for r in ringkasan_keuangan(renjas=[renja2024])}[renja2024.pk]
     assert (year.pagu, year.realisasi) == (Decimal("14099806296"), Decimal("12031244879"))
+
+
+def test_after_a_perubahan_realisation_follows_the_copy_in_both_roll_ups(users, renja2024):
+    """A Perubahan 2024 set after the year: the December figures sit on the Penetapan rows (the copies' origin);
+    both the full evaluation and the OPD roll-up (its lineage path) read them, against the new pagu."""
+    from renja.monev.evaluasi import ringkasan_keuangan
+    from renja.perencanaan import services as plan
+    from renja.perencanaan.models import Pagu, RenjaRow
+
+    admin = users["admin"]
+    perubahan = plan.tahap_create(actor=admin, renja=renja2024, jenis="perubahan")
+    row = RenjaRow.objects.get(tahap=perubahan, kode="1.06.02.2.03.0003")  # 129.355.000 realised of 100.000.000
+    Pagu.objects.filter(row=row).update(jumlah=Decimal(130000000))
+    plan.tahap_submit(actor=admin, tahap=perubahan)
+    plan.tahap_tetapkan(actor=admin, tahap=perubahan)
+    ev = evaluasi_renja(renja=renja2024)
+    assert ev.tahap == perubahan
+    assert ev.realisasi_total == Decimal("12031244879")
+    assert ev.pagu_total == Decimal("14129806296")  # 14.099.806.296 + 30.000.000
+    assert ev.melebihi_pagu == []
+    r = ringkasan_keuangan(renjas=[renja2024])[0]
+    assert (r.pagu, r.realisasi, r.berdata, r.tanpa_data) == (ev.pagu_total, ev.realisasi_total, 21, 48)
