@@ -13,7 +13,8 @@ keuangan and kinerja in March, June, September and December), then times in the 
 Both roll-ups are checked against the SQL figures. Runs on SQLite (a temporary file) and, when it answers, on the
 local PostgreSQL (a temporary database dropped afterwards); each in its own process, so the settings are clean.
 
-Run: .venv/bin/python benchmarks/evaluasi_rollup.py [--opd 40 --sub 100000]   (PG_URL to point elsewhere)
+Run: .venv/bin/python benchmarks/evaluasi_rollup.py [--opd 40 --sub 100000] [--db sqlite|postgresql|keduanya]
+(PG_URL to point elsewhere)
 """
 
 from __future__ import annotations
@@ -221,6 +222,7 @@ def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--opd", type=int, default=40)
     parser.add_argument("--sub", type=int, default=100_000)
+    parser.add_argument("--db", choices=["sqlite", "postgresql", "keduanya"], default="keduanya")
     parser.add_argument("--satu", choices=["sqlite", "postgresql"], help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.satu:
@@ -229,7 +231,10 @@ def main() -> int:
     me = [sys.executable, str(Path(__file__).resolve()), "--opd", str(args.opd), "--sub", str(args.sub)]
     with tempfile.TemporaryDirectory(prefix="renja-bench-") as var:
         env = {**os.environ, "RENJA_VAR_DIR": var, "DATABASE_URL": ""}
-        subprocess.run([*me, "--satu", "sqlite"], env=env, check=True)
+        if args.db in ("sqlite", "keduanya"):
+            subprocess.run([*me, "--satu", "sqlite"], env=env, check=True)
+        if args.db == "sqlite":
+            return 0
         if not _pg_answers():
             print(f"PostgreSQL di {PG_URL} tidak menjawab: pengukuran PostgreSQL dilewati.")
             return 0
