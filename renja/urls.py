@@ -15,6 +15,7 @@ urlpatterns = [
     path("renja/", include("renja.perencanaan.urls")),
     path("", include("renja.organisasi.urls")),
     path("monev/", include("renja.monev.urls")),
+    path("evaluasi/", include("renja.kinerja.urls")),
 ]
 
 handler403 = "renja.inti.views.error_403"

@@ -18,6 +18,8 @@ from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
+from renja.demo.kinerja_2024 import load_basis_2024, load_kinerja_2024
+from renja.demo.realisasi_2024 import load_realisasi_2024
 from renja.inti.notifikasi import notifikasi_tandai_dibaca
 from renja.monev import services as monev
 from renja.monev.selectors import tahap_berlaku, unit_penanggung_jawab
@@ -223,13 +225,17 @@ def demo_load(*, passwords: dict[str, str] | None = None) -> DemoResult:
     load_tahap_rows(actor=admin, tahap=t2, data=final)
     load_realisasi_contoh(renja=renja, data=_read("realisasi_2026_contoh.yaml"))
     renja_2024 = load_renja_2024(actor=admin, opd=opd)
+    realisasi_2024 = _read("renja_2024_realisasi.yaml")
+    load_realisasi_2024(renja=renja_2024, data=realisasi_2024, users=DEMO_USERS)
+    load_kinerja_2024(actor=admin, opd=opd, data=realisasi_2024)
+    load_basis_2024(actor=admin, opd=opd, data=realisasi_2024)
     return DemoResult(users=users, renja=renja, renja_2024=renja_2024)
 
 
 def load_renja_2024(*, actor, opd: PerangkatDaerah) -> Renja:
     """Renja 2024 (the year the seed evaluates) on the 2023 nomenclature, as one ditetapkan stage.
 
-    Only the plan: the 2024 realisation is data in renja_2024_realisasi.yaml for the realisation models to load.
+    Only the plan; its realisation (renja_2024_realisasi.yaml) is loaded by renja.demo.realisasi_2024.
     The seed gives no Renstra for 2024-2026 as a whole, so the Renja has none (the 2025-2029 one does not cover it).
     """
     data = _read("renja_2024_penetapan.yaml")
