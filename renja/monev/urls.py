@@ -1,6 +1,6 @@
 from django.urls import path
 
-from renja.monev import views
+from renja.monev import views, views_impor
 
 app_name = "monev"
 urlpatterns = [
@@ -24,6 +24,7 @@ urlpatterns = [
         views.belum_mengisi_pemda,
         name="belum_mengisi_pemda",
     ),
+    path("<int:renja_id>/impor/", views_impor.impor_realisasi, name="impor"),
     path("bukti/<int:bukti_id>/", views.bukti_unduh, name="bukti"),
     path("bukti/<int:bukti_id>/hapus/", views.bukti_hapus, name="bukti_hapus"),
 ]
