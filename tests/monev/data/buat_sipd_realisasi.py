@@ -12,7 +12,11 @@ OPD = "1.06.0.00.0.00.01.0000"
 SUB = {
     "1.06.01.2.02.0001": ("Penyediaan Gaji dan Tunjangan ASN", "5.1.01.01.01.0001", "Belanja Gaji Pokok PNS"),
     "1.06.01.2.06.0004": ("Penyediaan Bahan Logistik Kantor", "5.1.02.01.01.0024", "Belanja Alat/Bahan Kantor"),
-    "1.06.01.2.08.0002": ("Penyediaan Jasa Komunikasi, Sumber Daya Air dan Listrik", "5.1.02.02.01.0061", "Belanja Listrik"),
+    "1.06.01.2.08.0002": (
+        "Penyediaan Jasa Komunikasi, Sumber Daya Air dan Listrik",
+        "5.1.02.02.01.0061",
+        "Belanja Listrik",
+    ),
     "1.06.04.2.01.0001": ("Penyediaan Permakanan", "5.1.02.01.01.0052", "Belanja Makanan dan Minuman"),
     "1.06.04.2.01.0002": ("Penyediaan Sandang", "5.1.02.01.01.0012", "Belanja Bahan Pakaian"),
     "1.06.05.2.02.0001": ("Pendataan Fakir Miskin", "5.1.02.01.01.0026", "Belanja Bahan Cetak"),
@@ -48,10 +52,14 @@ def main():
     out = []
     i = 1
     # the boundaries: 23:30 WIB on 31 March is TW I; 17:30 UTC on 31 March is 00:30 WIB on 1 April, TW II
-    out.append(transaksi(i, kode[3], "2026-03-31T23:30:00+07:00", "LS", 12_345_000)); i += 1
-    out.append(transaksi(i, kode[3], "2026-03-31T17:30:00Z", "LS", 7_654_321)); i += 1
-    out.append(transaksi(i, kode[1], "2026-06-30T16:59:59Z", "UP", 1_250_000)); i += 1  # 23:59:59 WIB, TW II
-    out.append(transaksi(i, kode[1], "2026-06-30T17:00:00+00:00", "UP", 2_500_000)); i += 1  # 00:00 WIB 1 Jul, TW III
+    out.append(transaksi(i, kode[3], "2026-03-31T23:30:00+07:00", "LS", 12_345_000))
+    i += 1
+    out.append(transaksi(i, kode[3], "2026-03-31T17:30:00Z", "LS", 7_654_321))
+    i += 1
+    out.append(transaksi(i, kode[1], "2026-06-30T16:59:59Z", "UP", 1_250_000))
+    i += 1  # 23:59:59 WIB, TW II
+    out.append(transaksi(i, kode[1], "2026-06-30T17:00:00+00:00", "UP", 2_500_000))
+    i += 1  # 00:00 WIB 1 Jul, TW III
     # one transaction with a setoran (unspent UP returned)
     out.append(transaksi(i, kode[4], "2026-05-20T10:00:00+07:00", "GU", 30_000_000, setoran=4_321_500, dokumen="TBP"))
     i += 1
