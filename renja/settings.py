@@ -45,6 +45,7 @@ INSTALLED_APPS = [
     "renja.nomenklatur",
     "renja.perencanaan",
     "renja.monev",
+    "renja.kinerja",
     "renja.demo",
 ]
 

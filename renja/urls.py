@@ -17,6 +17,7 @@ urlpatterns = [
     path("nomenklatur/", include("renja.nomenklatur.urls")),
     path("renja/", include("renja.perencanaan.urls")),
     path("monev/", include("renja.monev.urls")),
+    path("evaluasi/", include("renja.kinerja.urls")),
 ]
 
 handler403 = "renja.inti.views.error_403"

@@ -1,4 +1,4 @@
-"""Loads the demo data set (Dinas Sosial Kota Bekasi, Renja 2026) from renja/demo/data/*.yaml.
+"""Loads the demo data set (Dinas Sosial Kota Bekasi, Renja 2026 and Renja 2024) from renja/demo/data/*.yaml.
 
 Everything is written through the services, so the demo has the same audit trail and validation as data
 typed by a user. The whole load is one transaction: a broken data file leaves the database as it was.
@@ -18,6 +18,8 @@ from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
+from renja.demo.kinerja_2024 import load_kinerja_2024
+from renja.demo.realisasi_2024 import load_realisasi_2024
 from renja.inti.notifikasi import notifikasi_tandai_dibaca
 from renja.monev import services as monev
 from renja.monev.selectors import tahap_berlaku, unit_penanggung_jawab
@@ -66,6 +68,7 @@ def demo_logins_file() -> Path:
 class DemoResult:
     users: dict[str, str]
     renja: Renja
+    renja_2024: Renja | None = None
 
 
 def _target(value, where: str) -> Target:
@@ -220,8 +223,32 @@ def demo_load(*, passwords: dict[str, str] | None = None) -> DemoResult:
         actor=admin, renja=renja, jenis=final["tahap"], kosong=True, catatan=final.get("sumber", ""), system=True
     )
     load_tahap_rows(actor=admin, tahap=t2, data=final)
+    renja_2024 = load_renja_2024(actor=admin, opd=opd)
+    realisasi_2024 = _read("renja_2024_realisasi.yaml")
+    load_realisasi_2024(renja=renja_2024, data=realisasi_2024, users=DEMO_USERS)
+    load_kinerja_2024(actor=admin, opd=opd, data=realisasi_2024)
     load_realisasi_contoh(renja=renja, data=_read("realisasi_2026_contoh.yaml"))
-    return DemoResult(users=users, renja=renja)
+    return DemoResult(users=users, renja=renja, renja_2024=renja_2024)
+
+
+def load_renja_2024(*, actor, opd: PerangkatDaerah) -> Renja:
+    """Renja 2024 (the year the seed evaluates) on the 2023 nomenclature, as one ditetapkan stage.
+
+    Only the plan; its realisation (renja_2024_realisasi.yaml) is loaded by renja.demo.realisasi_2024.
+    The seed gives no Renstra for 2024-2026 as a whole, so the Renja has none (the 2025-2029 one does not cover it).
+    """
+    data = _read("renja_2024_penetapan.yaml")
+    for sd in data.get("sumber_dana") or []:
+        SumberDana.objects.update_or_create(kode=sd["kode"], defaults={"nama": sd["nama"]})
+    versi = NomenklaturVersi.objects.get(kode=str(data["nomenklatur_versi"]))
+    renja = plan.renja_create(actor=actor, opd=opd, tahun=int(data["tahun"]), nomenklatur_versi=versi)
+    tahap = plan.tahap_create(
+        actor=actor, renja=renja, jenis=data["tahap"], kosong=True, catatan=data.get("sumber", ""), system=True
+    )
+    load_tahap_rows(actor=actor, tahap=tahap, data=data)
+    plan.tahap_submit(actor=actor, tahap=tahap, system=True)
+    plan.tahap_tetapkan(actor=actor, tahap=tahap, system=True)
+    return renja
 
 
 def load_realisasi_contoh(*, renja: Renja, data: dict) -> int:

@@ -359,6 +359,19 @@ def access_realisasi_import_row(user, *, row, status_unit: str, triwulan_opd) ->
     access_realisasi_edit(user, row=row, status_unit=status_unit, triwulan_opd=triwulan_opd)
 
 
+def can_edit_kinerja(user, opd) -> bool:
+    """IKU realisation, Renstra baselines, supporting programs and the efisiensi method: the perencana's (admin)."""
+    return bool(can_plan_opd(user, opd))
+
+
+def access_kinerja_edit(user, opd) -> None:
+    if can_edit_kinerja(user, opd):
+        return
+    if roles_in_opd(user, getattr(opd, "pk", opd)):
+        raise PermissionDenied("Realisasi IKU dan pengaturan evaluasi diisi oleh perencana perangkat daerah.")
+    raise PermissionDenied("Anda tidak memiliki akses ke perangkat daerah ini.")
+
+
 def opd_ids_visible_in(user, opd_ids) -> set[int]:
     """Which of `opd_ids` (e.g. every OPD of one Pemda) the user may read. A Pemda-wide pemeriksa reads them all
     once visible_opd_ids knows that scope; a global admin always does."""

@@ -17,9 +17,16 @@ def login(page: Page, base: str, username: str) -> None:
     page.get_by_role("button", name="Masuk").click()
 
 
+def open_renja_2026(page: Page) -> None:
+    # The demo holds Renja 2026 and Renja 2024 of the same dinas, so the start page is the list of both.
+    expect(page.locator("h1")).to_contain_text("Rencana Kerja (Renja)")
+    page.get_by_role("link", name="2026", exact=True).click()
+
+
 def test_perencana_edits_a_target(page: Page, demo_live):
     base = demo_live.url
     login(page, base, "perencana")
+    open_renja_2026(page)
     expect(page.locator("h1")).to_contain_text("Renja 2026 — Dinas Sosial")
     expect(page.locator("#total-pagu")).to_have_text("Rp 26.736.518.416")
     row = page.locator("tr[data-kode='1.06.04.2.01.0001']")
@@ -40,6 +47,7 @@ def test_perencana_edits_a_target(page: Page, demo_live):
 def test_unit_filter_and_stage_switch(page: Page, demo_live):
     base = demo_live.url
     login(page, base, "pemeriksa")
+    open_renja_2026(page)
     page.locator("#pilih-unit").select_option(label="Bidang Rehabilitasi Sosial")
     expect(page.locator("#total-pagu")).to_have_text("Rp 4.962.840.000")
     expect(page).to_have_url(re.compile(r"unit=\d+"))

@@ -4,6 +4,7 @@ from decimal import Decimal
 
 from renja.inti.models import AuditEvent
 from renja.perencanaan import services
+from renja.perencanaan.models import Tahap
 from renja.perencanaan.services import IndikatorInput, RowInput
 from renja.perencanaan.targets import Target
 from tests.perencanaan.test_edit_access import row_of
@@ -44,7 +45,11 @@ def test_history_page(client, users, tahap_final):
 
 def test_demo_load_is_audited(db):
     assert AuditEvent.objects.filter(action="row_create").count() > 100
-    assert AuditEvent.objects.filter(action="tahap_tetapkan").count() == 1
+    # One penetapan per locked stage: Renja 2026 Rancangan Akhir RKPD and Renja 2024 Penetapan.
+    locked = {str(pk) for pk in Tahap.objects.filter(status="ditetapkan").values_list("pk", flat=True)}
+    assert len(locked) == 2
+    audited = AuditEvent.objects.filter(action="tahap_tetapkan").values_list("object_id", flat=True)
+    assert sorted(audited) == sorted(locked)
 
 
 def test_history_page_shows_old_and_new_readably(client, users, tahap_final):

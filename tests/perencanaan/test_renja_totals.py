@@ -10,6 +10,10 @@ from decimal import Decimal
 
 import pytest
 
+from renja.organisasi import services as org
+from renja.organisasi.models import Peran
+from renja.perencanaan import services
+from renja.perencanaan.models import Renja
 from renja.perencanaan.selectors import renja_tree
 
 PROGRAM_TOTALS = {
@@ -65,11 +69,30 @@ def test_renja_page_shows_seed_totals_to_perencana(client, users, renja2026):
     assert "6 program" in html
 
 
-def test_renja_list_redirects_single_renja(client, users, renja2026):
+def test_renja_list_shows_both_demo_years_newest_first(client, users, renja2026):
+    renja2024 = Renja.objects.get(opd=renja2026.opd, tahun=2024)
     client.force_login(users["perencana"])
     response = client.get("/renja/")
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert html.index(f'href="/renja/{renja2026.pk}/">2026</a>') < html.index(f'href="/renja/{renja2024.pk}/">2024</a>')
+
+
+def test_renja_list_redirects_when_one_renja_is_visible(client, renja2026):
+    dinkes = org.opd_upsert(
+        actor=None,
+        pemda=renja2026.opd.pemda,
+        kode="1.02.0.00.0.00.01.0000",
+        nama="Dinas Kesehatan",
+        bidang_urusan="1.02",
+    )
+    renja = services.renja_create(actor=None, opd=dinkes, tahun=2026, nomenklatur_versi=renja2026.nomenklatur_versi)
+    user = org.user_create(actor=None, username="perencana.dinkes", password="uji-Renja-2026!")
+    org.peran_assign(actor=None, user=user, peran=Peran.PERENCANA, opd=dinkes)
+    client.force_login(user)
+    response = client.get("/renja/")
     assert response.status_code == 302
-    assert response["Location"] == f"/renja/{renja2026.pk}/"
+    assert response["Location"] == f"/renja/{renja.pk}/"
 
 
 def test_stage_switcher_shows_the_chosen_stage(client, users, renja2026, tahap_rkpd):

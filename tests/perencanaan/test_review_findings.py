@@ -174,5 +174,6 @@ def test_demo_reset_keeps_other_opds_audit(users, renja2026, settings, tmp_path)
     assert kept == 1
     call_command("renja_demo", "--reset")
     assert AuditEvent.objects.filter(scope=str(dinkes.pk)).count() == kept
-    assert RenjaRow.objects.filter(tahap__renja__opd__kode="1.06.0.00.0.00.01.0000").count() == 2 * 69
+    # Renja 2026: two stages of 6 + 12 + 51 rows; Renja 2024: one stage of 6 + 16 + 69 rows
+    assert RenjaRow.objects.filter(tahap__renja__opd__kode="1.06.0.00.0.00.01.0000").count() == 2 * 69 + 91
     assert (tmp_path / "demo-akun.txt").read_text().count("\n") == 6

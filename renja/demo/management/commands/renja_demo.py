@@ -23,4 +23,5 @@ class Command(BaseCommand):
             raise CommandError("Data demo sudah dimuat. Pakai --reset untuk memuat ulang.")
         result = loader.demo_load()
         loader.demo_write_logins(result.users)
-        self.stdout.write(self.style.SUCCESS(f"Data demo dimuat: {result.renja}."))
+        dimuat = ", ".join(str(r) for r in (result.renja, result.renja_2024) if r is not None)
+        self.stdout.write(self.style.SUCCESS(f"Data demo dimuat: {dimuat}."))

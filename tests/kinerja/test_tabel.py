@@ -1,0 +1,107 @@
+"""Evaluation tables read back from real .xlsx files with openpyxl: values, number formats, merged headers and the
+E.81 column numbers 1-15 in order. Figures: demo 2024 (seed Tabel 3.9, 3.16, 2.2)."""
+
+import io
+from decimal import Decimal
+
+import pytest
+from openpyxl import load_workbook
+
+from renja.inti.tabel import tulis_xlsx
+from renja.kinerja import selectors
+from renja.kinerja.tabel import tabel_alokasi, tabel_e81, tabel_iku, tabel_tc29
+from renja.monev.evaluasi import MetodeEfisiensi, evaluasi_renja
+from renja.perencanaan.models import Renja
+
+
+@pytest.fixture
+def renja2024(db):
+    return Renja.objects.select_related("opd__pemda").get(tahun=2024, opd__kode="1.06.0.00.0.00.01.0000")
+
+
+def _sheet(tabel):
+    return load_workbook(io.BytesIO(tulis_xlsx(tabel))).active
+
+
+def _row_of(ws, col: int, prefix: str) -> int:
+    for r in range(1, ws.max_row + 1):
+        v = ws.cell(row=r, column=col).value
+        if isinstance(v, str) and v.startswith(prefix):
+            return r
+    raise AssertionError(prefix)
+
+
+def test_e81_column_numbers_1_to_15_in_order_then_ours(renja2024):
+    ws = _sheet(tabel_e81(evaluasi_renja(renja=renja2024)))
+    nomor_row = next(r for r in range(1, 12) if ws.cell(row=r, column=1).value == 1)
+    numbers = [ws.cell(row=nomor_row, column=c).value for c in range(1, ws.max_column + 1)]
+    assert [n for n in numbers if n is not None] == list(range(1, 18))
+    # 5..14 each stand over a K/Rp pair: number 5 at column 5, 6 at column 7, ..., 15 at column 25
+    assert numbers[4] == 5 and numbers[6] == 6 and numbers[24] == 15
+    merged = {str(m) for m in ws.merged_cells.ranges}
+    assert f"E{nomor_row}:F{nomor_row}" in merged
+    head = [ws.cell(row=r, column=c).value for r in range(1, nomor_row) for c in range(1, ws.max_column + 1)]
+    assert "Realisasi Kinerja Pada Triwulan" in head
+    assert "Tambahan aplikasi (bukan kolom E.81)" in head
+    assert "Unit PD Penanggung Jawab" in head
+
+
+def test_e81_values_and_number_formats(renja2024):
+    ws = _sheet(tabel_e81(evaluasi_renja(renja=renja2024)))
+    r = _row_of(ws, 3, "1.06.04 ")
+    # column 7 (Rp) pagu, 12 (Rp) realisasi, ours: serapan 91,53
+    assert ws.cell(row=r, column=10).value == 4653328000  # rp7
+    assert ws.cell(row=r, column=20).value == 4259258784  # rp12
+    assert ws.cell(row=r, column=19).number_format == "#,##0"  # k12: a percentage indicator, as typed
+    assert ws.cell(row=r, column=20).number_format == '"Rp "#,##0'
+    assert ws.cell(row=r, column=27).value == pytest.approx(91.53)
+    assert ws.cell(row=r, column=27).number_format == '#,##0.00"%"'
+    over = _row_of(ws, 3, "1.06.02.2.03.0003")
+    assert ws.cell(row=over, column=27).value == pytest.approx(129.36)
+    gaji = _row_of(ws, 3, "1.06.01.2.02.0001")
+    assert ws.cell(row=gaji, column=10).value is None  # no pagu in the seed: empty, not 0
+    catatan = _row_of(ws, 1, "Catatan")
+    assert "21 sub kegiatan yang berdata" in ws.cell(row=catatan, column=5).value
+    assert "48 sub kegiatan belum ada data" in ws.cell(row=catatan, column=5).value
+
+
+def test_alokasi_tabel_3_16_with_method_c(renja2024):
+    ev = evaluasi_renja(renja=renja2024, metode=MetodeEfisiensi.C)
+    renstra = selectors.renstra_tahun(renja2024)
+    alokasi = {
+        a.iku.indikator.uraian: a
+        for a in selectors.alokasi_iku(evaluasi=ev, iku=selectors.iku_evaluasi(renstra=renstra, tahun=2024))
+    }
+    psks = alokasi["Persentase PSKS yang berfungsi"]
+    assert (psks.pagu, psks.realisasi) == (Decimal("4495500000"), Decimal("3115335900"))
+    ws = _sheet(tabel_alokasi(psks, metode=MetodeEfisiensi.C, nomor="Tabel 3.16"))
+    r = _row_of(ws, 1, "1.06.02.2.03.0001")
+    assert ws.cell(row=r, column=7).value == pytest.approx(8.58)  # 100 - 91,42 (baris 787)
+    over = _row_of(ws, 1, "1.06.02.2.03.0003")
+    assert ws.cell(row=over, column=8).value == "realisasi melebihi pagu"
+    total = _row_of(ws, 1, "Total")
+    assert ws.cell(row=total, column=4).value == 3115335900  # the seed printed 4.103.700.625
+    assert any("Metode C" in str(ws.cell(row=x, column=3).value) for x in range(total, ws.max_row + 1))
+    ppks = alokasi["Persentase PPKS binaan yang mandiri"]
+    assert (ppks.pagu, ppks.realisasi) == (Decimal("9604306296"), Decimal("8915908979"))  # Tabel 3.9 baris 605
+    assert ppks.serapan.persen_bulat == Decimal("92.83")
+
+
+def test_iku_tabel_2_2(renja2024):
+    renstra = selectors.renstra_tahun(renja2024)
+    ws = _sheet(tabel_iku(selectors.iku_evaluasi(renstra=renstra, tahun=2024), tahun=2024, opd_nama="Dinas Sosial"))
+    r = _row_of(ws, 3, "Persentase PPKS binaan yang mandiri")
+    assert ws.cell(row=r, column=5).value == 5
+    assert ws.cell(row=r, column=6).value == pytest.approx(12.14)
+    assert ws.cell(row=r, column=7).value == pytest.approx(242.83)
+    assert "15.216 dari basis 125.326" in ws.cell(row=r, column=9).value
+    assert "target 6.266" in ws.cell(row=r, column=9).value
+    akip = _row_of(ws, 3, "Nilai Akuntabilitas")
+    assert (ws.cell(row=akip, column=5).value, ws.cell(row=akip, column=6).value) == ("BB", "BB")
+
+
+def test_tc29_tingkat_realisasi(renja2024):
+    ws = _sheet(tabel_tc29(evaluasi_renja(renja=renja2024), tahun_akhir_renstra=2026))
+    assert [ws.cell(row=r, column=1).value for r in range(1, 10)].count(1) == 1
+    r = _row_of(ws, 1, "1.06.04.2.01.0001")
+    assert ws.cell(row=r, column=8).value == pytest.approx(100)
