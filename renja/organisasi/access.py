@@ -372,6 +372,18 @@ def access_kinerja_edit(user, opd) -> None:
     raise PermissionDenied("Anda tidak memiliki akses ke perangkat daerah ini.")
 
 
+def can_edit_rencana_penarikan(user, *, opd_id: int) -> bool:
+    """The disbursement plan, PPTK and early-warning thresholds of an OPD: the perencana (the admin may stand in)."""
+    return bool(roles_in_opd(user, opd_id) & {Peran.ADMIN, Peran.PERENCANA})
+
+
+def access_rencana_penarikan_edit(user, *, opd_id: int) -> None:
+    if not can_edit_rencana_penarikan(user, opd_id=opd_id):
+        if roles_in_opd(user, opd_id):
+            raise PermissionDenied("Rencana penarikan dana, PPTK dan ambang peringatan diisi oleh perencana.")
+        raise PermissionDenied("Anda tidak memiliki akses ke perangkat daerah ini.")
+
+
 def opd_ids_visible_in(user, opd_ids) -> set[int]:
     """Which of `opd_ids` (e.g. every OPD of one Pemda) the user may read. A Pemda-wide pemeriksa reads them all
     once visible_opd_ids knows that scope; a global admin always does."""
