@@ -147,3 +147,28 @@ def test_plan_page_shows_the_plan_and_its_difference_from_pagu(users, renja2026,
     assert rows["1.06.04.2.01.0001"].selisih == Decimal(0)
     assert rows["1.06.04.2.01.0002"].total == Decimal(100 * JUTA)
     assert rows["1.06.01.2.02.0001"].total is None
+
+
+def test_pages(client, users, renja2026, realisasi, rencana, permakanan):
+    client.force_login(users["pemeriksa"])
+    r = client.get(f"/monev/{renja2026.pk}/peringatan/?tw=2&metode=linear")
+    assert r.status_code == 200
+    html = r.content.decode()
+    assert 'data-kode="1.06.04.2.01.0001" data-lampu="merah"' in html
+    assert "Rp 400.000.000 (40,00%)" in html  # linear projection of Permakanan
+    assert "Rp 800.000.000 (80,00%)" in html  # its plan-based projection
+    r = client.get(f"/monev/{renja2026.pk}/rencana-penarikan/")
+    assert r.status_code == 200 and 'form="f-' not in r.content.decode()  # read-only for the pemeriksa
+    r = client.post(f"/monev/{renja2026.pk}/rencana-penarikan/{permakanan.pk}/", {"b1": "1.000"}, follow=True)
+    assert "diisi oleh perencana" in r.content.decode()
+    client.force_login(users["perencana"])
+    data = {f"b{m}": "" for m in range(1, 13)} | {"b1": "5.000.000", "pptk_nama": "Budi", "pptk_nip": ""}
+    r = client.post(f"/monev/{renja2026.pk}/rencana-penarikan/{permakanan.pk}/", data, follow=True)
+    assert "Rencana penarikan 1.06.04.2.01.0001 disimpan." in r.content.decode()
+    b = {x.row.kode: x for x in peringatan.rencana_penarikan_list(user=users["perencana"], renja=renja2026)}
+    assert b["1.06.04.2.01.0001"].bulan[0] == Decimal(5_000_000) and b["1.06.04.2.01.0001"].total == Decimal(5_000_000)
+    assert b["1.06.04.2.01.0001"].pptk.nama == "Budi"
+    r = client.post(f"/monev/{renja2026.pk}/ambang-peringatan/", {"serapan": "75,5", "capaian": "abc"}, follow=True)
+    assert "Ambang capaian: &#x27;abc&#x27; bukan persen yang sah" in r.content.decode()
+    r = client.post(f"/monev/{renja2026.pk}/ambang-peringatan/", {"serapan": "75,5", "capaian": "70"}, follow=True)
+    assert peringatan.ambang_get(renja=renja2026).serapan == Decimal("75.5")
