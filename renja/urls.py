@@ -2,10 +2,11 @@ from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
 from renja.inti import views as inti_views
+from renja.monev import views_dasbor as monev_dasbor
 from renja.organisasi import access
 
 urlpatterns = [
-    path("", inti_views.beranda, name="beranda"),
+    path("", monev_dasbor.beranda, name="beranda"),  # operators: the OPD dashboard; others: the Renja list
     path(
         "masuk/",
         access.public(auth_views.LoginView.as_view(template_name="inti/masuk.html", redirect_authenticated_user=True)),

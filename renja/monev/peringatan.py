@@ -26,7 +26,7 @@ from django.db import transaction
 from django.db.models import Q
 
 from renja.inti.audit import audit_record
-from renja.monev.evaluasi import EvalBaris, evaluasi_renja
+from renja.monev.evaluasi import EvalBaris, Evaluasi, evaluasi_renja
 from renja.monev.models import RealisasiKeuangan, RealisasiKinerja, bulan_triwulan
 from renja.monev.models_peringatan import AmbangPeringatan, PptkSubKegiatan, RencanaPenarikan
 from renja.monev.selectors import ROMAWI, tahap_berlaku
@@ -152,9 +152,12 @@ def triwulan_terakhir_berdata(*, renja: Renja) -> int:
     return (max(keuangan or 1, kinerja or 1) - 1) // 3 + 1
 
 
-def peringatan_dini(*, user, renja: Renja, triwulan: int | None = None, metode: str = "otomatis") -> DaftarPeringatan:
+def peringatan_dini(
+    *, user, renja: Renja, triwulan: int | None = None, metode: str = "otomatis", evaluasi: Evaluasi | None = None
+) -> DaftarPeringatan:
     """Every sub kegiatan of the stage in force with its projections up to the end of ``triwulan`` (default: the last
-    triwulan with realisation); ``diperingatkan`` are those under a threshold."""
+    triwulan with realisation); ``diperingatkan`` are those under a threshold. ``evaluasi``: the evaluation up to the
+    same triwulan when the caller already has it (the dashboard)."""
     access.access_realisasi_view(user, renja.opd)
     if metode not in METODE:
         raise ValidationError(f"Metode proyeksi '{metode}' tidak dikenal; pilih {', '.join(METODE)}.")
@@ -163,7 +166,11 @@ def peringatan_dini(*, user, renja: Renja, triwulan: int | None = None, metode: 
     if triwulan not in (1, 2, 3, 4):
         raise ValidationError(f"Triwulan '{triwulan}' tidak dikenal; isi 1 sampai 4.")
     ambang = ambang_get(renja=renja)
-    ev = evaluasi_renja(renja=renja, triwulan=triwulan)
+    ev = (
+        evaluasi
+        if evaluasi is not None and evaluasi.triwulan == triwulan
+        else evaluasi_renja(renja=renja, triwulan=triwulan)
+    )
     subs = ev.sub_kegiatan
     bulan_sd = range(1, bulan_triwulan(triwulan)[-1] + 1)
     rencana: dict[int, dict[int, Decimal]] = {}

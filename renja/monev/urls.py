@@ -1,6 +1,6 @@
 from django.urls import path
 
-from renja.monev import views, views_impor, views_peringatan
+from renja.monev import views, views_dasbor, views_impor, views_peringatan
 
 app_name = "monev"
 urlpatterns = [
@@ -24,6 +24,8 @@ urlpatterns = [
         views.belum_mengisi_pemda,
         name="belum_mengisi_pemda",
     ),
+    path("dasbor/", views_dasbor.dasbor_index, name="dasbor_index"),
+    path("<int:renja_id>/dasbor/", views_dasbor.dasbor_opd, name="dasbor"),
     path("<int:renja_id>/impor/", views_impor.impor_realisasi, name="impor"),
     path("<int:renja_id>/peringatan/", views_peringatan.peringatan_dini, name="peringatan"),
     path("<int:renja_id>/rencana-penarikan/", views_peringatan.rencana_penarikan, name="rencana_penarikan"),
