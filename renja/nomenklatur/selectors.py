@@ -19,10 +19,15 @@ from renja.nomenklatur.validators import (
 )
 from renja.organisasi import access
 from renja.organisasi.models import PerangkatDaerah
+from renja.rumus.angka import format_angka
 
 # Columns the browse table shows; definisi (long text) and the FK are left out of the list query.
 KOLOM_DAFTAR = ("id", "versi_id", "kode", "tingkat", "nama", "indikator", "satuan", "spm", "jenis_pemda")
 _KODE_ATAU_AWALAN = re.compile(r"[0-9X]+(\.[0-9X]*)*")
+# Each word of a search is one more condition in the query; past some hundreds SQLite refuses the expression
+# ("Expression tree is too large"). Nobody searches a name with more than a few words.
+CARI_KATA_MAKS = 10
+CARI_PANJANG_MAKS = 200
 
 
 def versi_list() -> list[NomenklaturVersi]:
@@ -130,15 +135,20 @@ def nomenklatur_search(
     """Entries of `versi` ordered by code.
 
     `q`: each word is either a code prefix (1.06.04, also found under X.XX.01 for 1.06.01) or a word of the
-    name, all case-insensitive and all required. `bidang` (mis. 1.06) keeps that bidang's subtree, plus the
+    name, all case-insensitive and all required; at most CARI_KATA_MAKS words and CARI_PANJANG_MAKS characters
+    (ValidationError otherwise, see cari_problem). `bidang` (mis. 1.06) keeps that bidang's subtree, plus the
     generic support programme X.XX.01 when `penunjang` is set (it is every OPD's programme 01).
     """
+    if (problem := cari_problem(q)) is not None:
+        raise ValidationError({"q": problem})
     versi_id = _versi_id(versi)
     qs = Nomenklatur.objects.filter(versi_id=versi_id).only(*KOLOM_DAFTAR).order_by("kode")
     if tingkat:
         qs = qs.filter(tingkat=tingkat)
     if bidang:
         bidang = kode_bersih(bidang)
+        if len(bidang) > CARI_PANJANG_MAKS:  # a bidang is 4 characters (1.06); a LIKE pattern past 50.000 fails
+            raise ValidationError({"bidang": f"Bidang urusan '{bidang[:20]}…' tidak dikenal (mis. 1.06)."})
         lingkup = Q(kode=bidang) | Q(kode__startswith=f"{bidang}.")
         if penunjang:
             lingkup |= Q(kode="X.XX.01") | Q(kode__startswith="X.XX.01.")
@@ -150,6 +160,22 @@ def nomenklatur_search(
         else:
             qs = qs.filter(nama__icontains=kata)
     return qs
+
+
+def cari_problem(q: str) -> str | None:
+    """Why a search cannot be run, or None: too long, or too many words (each word is one more condition)."""
+    q = q or ""
+    if len(kata := q.split()) > CARI_KATA_MAKS:
+        return (
+            f"Pencarian paling banyak {CARI_KATA_MAKS} kata (terisi {format_angka(len(kata))} kata); "
+            "pakai beberapa kata yang paling khas."
+        )
+    if len(q) > CARI_PANJANG_MAKS:
+        return (
+            f"Pencarian paling banyak {CARI_PANJANG_MAKS} karakter (terisi {format_angka(len(q))} karakter); "
+            "persingkat kata kuncinya."
+        )
+    return None
 
 
 def _awalan_kode(awalan: str) -> Q:

@@ -5,6 +5,7 @@ Checks that need the database (does the code exist in a version, remaps) are in 
 """
 
 import re
+import unicodedata
 
 from django.core.exceptions import ValidationError
 
@@ -34,8 +35,14 @@ KODE_PENUNJANG = "X.XX"
 
 
 def kode_bersih(kode: str) -> str:
-    """The code as written in the lists: no surrounding or inner spaces, X in capitals."""
-    return "".join((kode or "").split()).upper()
+    """The code as written in the lists: no surrounding or inner spaces, X in capitals.
+
+    Codes are pasted from documents and spreadsheets: full-width digits and full stops (１．０６) become ASCII
+    (NFKC), and every kind of space and invisible format character (no-break, ideographic and zero-width
+    spaces, a byte order mark) is dropped, so one code has one spelling.
+    """
+    teks = unicodedata.normalize("NFKC", kode or "")
+    return "".join(c for c in teks if not c.isspace() and unicodedata.category(c) != "Cf").upper()
 
 
 def kode_format_valid(kode: str) -> str | None:

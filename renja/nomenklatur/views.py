@@ -38,10 +38,14 @@ def nomenklatur_list(request):
         bidang = selectors.bidang_bawaan(request.user)
         penunjang = True
     per = _ukuran(request.GET.get("per"))
-    page = None
+    page, pesan, status = None, "", 200
     if versi is not None:
-        qs = selectors.nomenklatur_search(versi=versi, q=q, tingkat=tingkat, bidang=bidang, penunjang=penunjang)
-        page = Paginator(qs, per).get_page(request.GET.get("page"))
+        try:
+            qs = selectors.nomenklatur_search(versi=versi, q=q, tingkat=tingkat, bidang=bidang, penunjang=penunjang)
+        except ValidationError as exc:
+            pesan, status = " ".join(exc.messages), 400
+        else:
+            page = Paginator(qs, per).get_page(request.GET.get("page"))
     context = {
         "versi_semua": versi_semua,
         "versi": versi,
@@ -53,12 +57,14 @@ def nomenklatur_list(request):
         "per": per,
         "ukuran_pilihan": UKURAN_HALAMAN,
         "page": page,
+        "pesan": pesan,
+        "cari_panjang_maks": selectors.CARI_PANJANG_MAKS,
     }
     if request.htmx:
-        response = render(request, "nomenklatur/_tabel.html", context)
+        response = render(request, "nomenklatur/_tabel.html", context, status=status)
     else:
         context["bidang_pilihan"] = selectors.bidang_list(versi=versi) if versi else []
-        response = render(request, "nomenklatur/list.html", context)
+        response = render(request, "nomenklatur/list.html", context, status=status)
     patch_vary_headers(response, ["HX-Request"])
     return response
 

@@ -179,6 +179,25 @@ def access_row_add(user, tahap, *, unit, units_under_parent: set) -> None:
         raise PermissionDenied("Kegiatan ini belum memuat sub kegiatan unit Anda; minta perencana menambahkannya.")
 
 
+def can_add_under(user, tahap, *, units_under_parent: set) -> bool:
+    """Whether to offer 'add a sub kegiatan' under a kegiatan whose rows belong to `units_under_parent`: the
+    same rule as access_row_add for the unit the user would pick (an operator: their own)."""
+    if not can_add_rows(user, tahap):
+        return False
+    roles = roles_in_opd(user, tahap.opd_id)
+    if roles & {Peran.ADMIN, Peran.PERENCANA}:
+        return True
+    return bool(operator_units(user, tahap.opd_id) & units_under_parent)
+
+
+def access_row_add_under(user, tahap, *, units_under_parent: set) -> None:
+    """May `user` open the form that adds a sub kegiatan under this kegiatan? Refused exactly where every
+    POST of the form would be refused by access_row_add, whatever unit is chosen."""
+    access_row_create(user, tahap)
+    if not can_add_under(user, tahap, units_under_parent=units_under_parent):
+        raise PermissionDenied("Kegiatan ini belum memuat sub kegiatan unit Anda; minta perencana menambahkannya.")
+
+
 def access_tahap_create(user, renja) -> None:
     if not can_plan_opd(user, renja.opd_id):
         raise PermissionDenied("Hanya perencana atau admin yang dapat membuat tahap baru.")

@@ -5,6 +5,7 @@ from decimal import Decimal
 from django import forms
 from django.core.exceptions import ValidationError
 
+from renja.perencanaan.batas import BATAS_TEKS
 from renja.perencanaan.models import SumberDana
 from renja.perencanaan.services import PAGU_MAKS, IndikatorInput, RowInput
 from renja.perencanaan.targets import agregasi_bawaan, parse_target, target_of
@@ -28,26 +29,40 @@ def parse_rupiah_field(teks: str, label: str) -> Decimal | None:
     return nilai
 
 
+def _batas(key: str, attrs: dict | None = None) -> dict:
+    """The browser's maxlength from the service's limit; the service checks it again with a message naming the
+    field, so the forms set no max_length of their own (one message everywhere)."""
+    return {**(attrs or {}), "maxlength": BATAS_TEKS[key]}
+
+
 class SubKegiatanForm(forms.Form):
     version = forms.IntegerField(widget=forms.HiddenInput, required=False)
-    kode = forms.CharField(label="Kode", max_length=24)
+    kode = forms.CharField(label="Kode", widget=forms.TextInput(attrs=_batas("kode")))
     nama = forms.CharField(
         label="Nama sub kegiatan",
         required=False,
         help_text="kosongkan untuk memakai nama resmi dari nomenklatur",
-        widget=forms.Textarea(attrs={"rows": 2, "cols": 80}),
+        widget=forms.Textarea(attrs=_batas("nama", {"rows": 2, "cols": 80})),
     )
     unit = forms.ModelChoiceField(label="Unit penanggung jawab", queryset=None, required=False, empty_label="—")
     lokasi = forms.CharField(
         label="Lokasi", required=False, help_text="pisahkan dengan koma", widget=forms.TextInput(attrs={"size": 60})
     )
     prioritas_nasional = forms.CharField(
-        label="Prioritas nasional", required=False, widget=forms.Textarea(attrs={"rows": 2, "cols": 80})
+        label="Prioritas nasional",
+        required=False,
+        widget=forms.Textarea(attrs=_batas("prioritas_nasional", {"rows": 2, "cols": 80})),
     )
-    prioritas_daerah = forms.CharField(label="Prioritas daerah", required=False)
-    kelompok_sasaran = forms.CharField(label="Kelompok sasaran", required=False, max_length=300)
+    prioritas_daerah = forms.CharField(
+        label="Prioritas daerah", required=False, widget=forms.TextInput(attrs=_batas("prioritas_daerah"))
+    )
+    kelompok_sasaran = forms.CharField(
+        label="Kelompok sasaran", required=False, widget=forms.TextInput(attrs=_batas("kelompok_sasaran"))
+    )
     prakiraan_target = forms.CharField(label="Target prakiraan maju (n+1)", required=False)
-    prakiraan_satuan = forms.CharField(label="Satuan prakiraan maju", required=False, max_length=60)
+    prakiraan_satuan = forms.CharField(
+        label="Satuan prakiraan maju", required=False, widget=forms.TextInput(attrs=_batas("prakiraan_satuan"))
+    )
     prakiraan_pagu = forms.CharField(label="Pagu prakiraan maju (Rp)", required=False)
 
     def __init__(self, *args, units=None, **kwargs):
@@ -79,9 +94,13 @@ class SubKegiatanForm(forms.Form):
 
 
 class IndikatorForm(forms.Form):
-    uraian = forms.CharField(label="Indikator", required=False, widget=forms.Textarea(attrs={"rows": 2, "cols": 70}))
+    uraian = forms.CharField(
+        label="Indikator", required=False, widget=forms.Textarea(attrs=_batas("uraian", {"rows": 2, "cols": 70}))
+    )
     target = forms.CharField(label="Target", required=False, widget=forms.TextInput(attrs={"size": 10}))
-    satuan = forms.CharField(label="Satuan", required=False, max_length=60, widget=forms.TextInput(attrs={"size": 12}))
+    satuan = forms.CharField(
+        label="Satuan", required=False, widget=forms.TextInput(attrs=_batas("satuan", {"size": 12}))
+    )
 
     def clean(self):
         data = super().clean()

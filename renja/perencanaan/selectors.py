@@ -66,6 +66,7 @@ class Node:
     children: list[Node] = field(default_factory=list)
     pagu: Decimal = NOL  # derived for program/kegiatan, sum of Pagu rows for sub kegiatan
     prakiraan_pagu: Decimal = NOL
+    unit_ids: set[int] = field(default_factory=set)  # kegiatan: units of all its sub kegiatan, before a unit filter
 
     @property
     def level(self) -> str:
@@ -150,6 +151,7 @@ def renja_tree(*, tahap: Tahap, unit_id: int | None = None) -> RenjaTree:
     for p in programs:
         kept_kegiatan = []
         for k in p.children:
+            k.unit_ids = {s.row.unit_id for s in k.children if s.row.unit_id is not None}
             subs = [s for s in k.children if unit_id is None or s.row.unit_id == unit_id]
             for s in subs:
                 s.pagu = sum((x.jumlah for x in s.row.pagu.all()), NOL)
@@ -177,6 +179,11 @@ def renja_tree(*, tahap: Tahap, unit_id: int | None = None) -> RenjaTree:
             1 for p in kept_programs for k in p.children for sub in k.children if sub.row.prakiraan_pagu is None
         ),
     )
+
+
+def kegiatan_unit_ids(*, kegiatan: RenjaRow) -> set[int]:
+    """Units of the sub kegiatan under a kegiatan (who may add there: access.access_row_add_under)."""
+    return set(kegiatan.children.exclude(unit=None).values_list("unit_id", flat=True))
 
 
 def row_get(*, user, row_id: int) -> RenjaRow:

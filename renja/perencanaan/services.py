@@ -2,19 +2,21 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.db.models import Max
+from django.db.models import Max, Sum
 from django.utils import timezone
 
 from renja.inti.audit import audit_record
 from renja.inti.models import AuditEvent
 from renja.nomenklatur.selectors import nomenklatur_validate_kode
+from renja.nomenklatur.validators import kode_bersih
 from renja.organisasi import access
 from renja.organisasi.models import UnitKerja
+from renja.perencanaan.batas import BATAS_TEKS, INDIKATOR_MAKS, LOKASI_MAKS, teks_problem
 from renja.perencanaan.models import (
     URUTAN_TAHAP,
     Indikator,
@@ -28,11 +30,13 @@ from renja.perencanaan.models import (
     Tahap,
 )
 from renja.perencanaan.targets import Target, target_of, target_problem
-from renja.rumus.angka import format_rupiah
+from renja.rumus.angka import format_angka, format_rupiah
+from renja.rumus.terbilang import BATAS_TERBILANG
 from renja.rumus.uang import bulatkan
 
-# Below what an integer-sen BIGINT holds (9,2 x 10^16 Rupiah) and within what terbilang can write out.
-PAGU_MAKS = Decimal("999999999999999")
+# One bound for every pagu and for the totals of a stage: what terbilang can write out (999.999.999.999.999),
+# well below what an integer-sen BIGINT holds (9,2 x 10^16 Rupiah). Totals are checked in _check_totals.
+PAGU_MAKS = Decimal(BATAS_TERBILANG - 1)
 
 
 class VersiKedaluwarsa(Exception):
@@ -120,8 +124,6 @@ def _validate(*, tahap: Tahap, level: str, data: RowInput, parent: RenjaRow | No
             errors.setdefault("indikator", []).append(f"Indikator {n}: target tidak boleh negatif.")
         if not ind.satuan.strip() and not ind.target.kosong:
             errors.setdefault("indikator", []).append(f"Indikator {n}: satuan wajib diisi (mis. Orang, Dokumen, %).")
-        if len(ind.satuan.strip()) > 60:
-            errors.setdefault("indikator", []).append(f"Indikator {n}: satuan paling banyak 60 karakter.")
         if (problem := target_problem(ind.target)) is not None:
             errors.setdefault("indikator", []).append(f"Indikator {n}: {problem}")
     if level == Level.SUB_KEGIATAN and not data.indikator:
@@ -152,15 +154,71 @@ def _validate(*, tahap: Tahap, level: str, data: RowInput, parent: RenjaRow | No
         errors.setdefault("unit", []).append("Unit kerja harus unit dari perangkat daerah ini.")
     if level == Level.SUB_KEGIATAN and data.unit is None:
         errors.setdefault("unit", []).append("Unit penanggung jawab wajib dipilih untuk sub kegiatan.")
-    for field_name, value, limit in (
-        ("kelompok_sasaran", data.kelompok_sasaran, 300),
-        ("prakiraan_satuan", data.prakiraan_satuan, 60),
-    ):
-        if len(value.strip()) > limit:
-            errors.setdefault(field_name, []).append(f"Paling banyak {limit} karakter (terisi {len(value.strip())}).")
+    _check_texts(data, errors)
     if errors:
         raise ValidationError(errors)
     return nomenklatur, sumber_by_kode
+
+
+# Text fields of a row: (field, label, limit key). Labels are the form's, so a message names what the user sees.
+_TEKS_BARIS = (
+    ("kode", "Kode", "kode"),
+    ("nama", "Nama", "nama"),
+    ("prioritas_nasional", "Prioritas nasional", "prioritas_nasional"),
+    ("prioritas_daerah", "Prioritas daerah", "prioritas_daerah"),
+    ("kelompok_sasaran", "Kelompok sasaran", "kelompok_sasaran"),
+    ("prakiraan_satuan", "Satuan prakiraan maju", "prakiraan_satuan"),
+    ("sumber", "Asal data", "sumber"),
+    ("catatan", "Catatan", "catatan"),
+)
+
+
+def _check_texts(data: RowInput, errors: dict[str, list[str]]) -> None:
+    """Every text of the row within its limit (renja.perencanaan.batas), each message naming its field."""
+    for name, label, key in _TEKS_BARIS:
+        if (problem := teks_problem(label, getattr(data, name).strip(), BATAS_TEKS[key])) is not None:
+            errors.setdefault(name, []).append(problem)
+    lokasi = [x.strip() for x in data.lokasi if x.strip()]
+    if len(lokasi) > LOKASI_MAKS:
+        errors.setdefault("lokasi", []).append(
+            f"Lokasi paling banyak {LOKASI_MAKS} tempat (terisi {format_angka(len(lokasi))})."
+        )
+    for n, tempat in enumerate(lokasi, start=1):
+        if (problem := teks_problem(f"Lokasi {n}", tempat, BATAS_TEKS["lokasi"])) is not None:
+            errors.setdefault("lokasi", []).append(problem)
+    if len(data.indikator) > INDIKATOR_MAKS:
+        errors.setdefault("indikator", []).append(
+            f"Satu baris paling banyak {INDIKATOR_MAKS} indikator (terisi {format_angka(len(data.indikator))})."
+        )
+    for n, ind in enumerate(data.indikator[:INDIKATOR_MAKS], start=1):
+        for name, key in (("uraian", "uraian"), ("satuan", "satuan")):
+            if problem := teks_problem(f"Indikator {n}: {name}", getattr(ind, name).strip(), BATAS_TEKS[key]):
+                errors.setdefault("indikator", []).append(problem)
+
+
+def _check_totals(*, tahap: Tahap, row_pk: int | None, data: RowInput) -> None:
+    """The stage totals with this row's new pagu stay within PAGU_MAKS, so every total can be written in words.
+
+    Runs after _lock_tahap, so two rows saved at once cannot each pass the check and together exceed it.
+    """
+    others = Pagu.objects.filter(row__tahap=tahap).exclude(row_id=row_pk)
+    total = (others.aggregate(s=Sum("jumlah"))["s"] or Decimal(0)) + sum(data.pagu.values(), Decimal(0))
+    other_rows = RenjaRow.objects.filter(tahap=tahap).exclude(pk=row_pk)
+    prakiraan = (other_rows.aggregate(s=Sum("prakiraan_pagu"))["s"] or Decimal(0)) + (data.prakiraan_pagu or 0)
+    errors: dict[str, list[str]] = {}
+    for name, label, value in (("pagu", "pagu", total), ("prakiraan_pagu", "pagu prakiraan maju", prakiraan)):
+        if value > PAGU_MAKS:
+            errors[name] = [
+                f"Total {label} tahap {tahap} menjadi {format_rupiah(value)} dan melebihi batas "
+                f"{format_rupiah(PAGU_MAKS)} (batas yang dapat ditulis dengan huruf); kurangi pagu baris ini."
+            ]
+    if errors:
+        raise ValidationError(errors)
+
+
+def _bersihkan(data: RowInput) -> RowInput:
+    """The input as stored: the code in its one spelling (kode_bersih), so duplicate checks compare like with like."""
+    return replace(data, kode=kode_bersih(data.kode))
 
 
 def _write_children(*, row: RenjaRow, data: RowInput, sumber_by_kode: dict) -> None:
@@ -185,7 +243,7 @@ def _write_children(*, row: RenjaRow, data: RowInput, sumber_by_kode: dict) -> N
 
 
 def _assign(row: RenjaRow, data: RowInput, nomenklatur) -> None:
-    row.kode = data.kode.strip()
+    row.kode = data.kode
     row.nama = data.nama.strip()
     row.nomenklatur = nomenklatur
     row.unit = data.unit
@@ -241,6 +299,7 @@ def row_create(
     *, actor, tahap: Tahap, level: str, data: RowInput, parent: RenjaRow | None = None, system: bool = False
 ) -> RenjaRow:
     tahap = _lock_tahap(tahap.pk)
+    data = _bersihkan(data)
     expected_parent = {Level.PROGRAM: None, Level.KEGIATAN: Level.PROGRAM, Level.SUB_KEGIATAN: Level.KEGIATAN}[level]
     if (parent.level if parent else None) != expected_parent:
         raise ValidationError({"parent": f"{Level(level).label} harus berada di bawah {expected_parent or 'OPD'}."})
@@ -250,12 +309,16 @@ def row_create(
         raise PermissionDenied(
             f"Tahap {tahap} sudah ditetapkan dan terkunci; perubahan hanya lewat tahap Perubahan baru."
         )
-    if not system:
+    if not system and data.unit is None and level == Level.SUB_KEGIATAN:
+        # No unit chosen: a form error from _validate (input kept), not a refusal about someone else's unit.
+        access.access_row_create(actor, tahap)
+    elif not system:
         units_under_parent = set(parent.children.values_list("unit_id", flat=True)) if parent else set()
         access.access_row_add(actor, tahap, unit=data.unit, units_under_parent=units_under_parent)
     nomenklatur, sumber_by_kode = _validate(tahap=tahap, level=level, data=data, parent=parent)
-    if RenjaRow.objects.filter(tahap=tahap, kode=data.kode.strip()).exists():
+    if RenjaRow.objects.filter(tahap=tahap, kode=data.kode).exists():
         raise ValidationError({"kode": f"Kode {data.kode} sudah ada di tahap {tahap}."})
+    _check_totals(tahap=tahap, row_pk=None, data=data)
     row = RenjaRow(tahap=tahap, level=level, parent=parent)
     _assign(row, data, nomenklatur)
     row.urutan = (RenjaRow.objects.filter(tahap=tahap).aggregate(m=Max("urutan"))["m"] or 0) + 1
@@ -276,19 +339,22 @@ def row_create(
 def subkegiatan_update(*, actor, row: RenjaRow, expected_version: int | None, data: RowInput) -> RenjaRow:
     """Change a sub kegiatan. Refused when the row changed since `expected_version` was read."""
     tahap = _lock_tahap(RenjaRow.objects.values_list("tahap_id", flat=True).get(pk=row.pk))
+    data = _bersihkan(data)
     current = RenjaRow.objects.select_for_update(of=("self",)).select_related("parent", "unit").get(pk=row.pk)
     current.tahap = tahap
     if current.level != Level.SUB_KEGIATAN:
         raise ValidationError("Hanya sub kegiatan yang diubah lewat formulir ini.")
     _check_row_write(actor=actor, row=current, tahap=tahap, system=False)
-    # The unit the row moves to must also be one the actor may edit (an operator cannot give rows away).
-    if (data.unit.pk if data.unit else None) != current.unit_id:
+    # The unit the row moves to must also be one the actor may edit (an operator cannot give rows away). No unit
+    # at all is not a move but a missing field: _validate says so beside the field and the input is kept.
+    if data.unit is not None and data.unit.pk != current.unit_id:
         access.access_row_edit(actor, RenjaRow(tahap=tahap, unit=data.unit), tahap=tahap)
     _check_version(current, expected_version)
     old = _snapshot(current)
     nomenklatur, sumber_by_kode = _validate(tahap=tahap, level=current.level, data=data, parent=current.parent)
-    if data.kode.strip() != current.kode and RenjaRow.objects.filter(tahap=tahap, kode=data.kode.strip()).exists():
+    if data.kode != current.kode and RenjaRow.objects.filter(tahap=tahap, kode=data.kode).exists():
         raise ValidationError({"kode": f"Kode {data.kode} sudah dipakai baris lain di tahap ini."})
+    _check_totals(tahap=tahap, row_pk=current.pk, data=data)
     _assign(current, data, nomenklatur)
     current.version = current.version + 1
     current.save()
@@ -424,6 +490,8 @@ def tahap_create(
     Renja.objects.select_for_update(of=("self",)).filter(pk=renja.pk).first()  # one tahap_create at a time
     if jenis not in JenisTahap.values:
         raise ValidationError(f"Jenis tahap '{jenis}' tidak dikenal.")
+    if (problem := teks_problem("Catatan", catatan.strip(), BATAS_TEKS["catatan"])) is not None:
+        raise ValidationError({"catatan": problem})
     existing = list(Tahap.objects.filter(renja=renja).order_by("urutan", "nomor"))
     latest = existing[-1] if existing else None
     open_stages = [t for t in existing if t.status != StatusTahap.DITETAPKAN]
@@ -511,6 +579,8 @@ def tahap_return(*, actor, tahap: Tahap, alasan: str) -> Tahap:
     access.access_tahap_approve(actor, tahap)
     if not alasan.strip():
         raise ValidationError({"alasan": "Alasan pengembalian wajib diisi."})
+    if (problem := teks_problem("Alasan", alasan.strip(), BATAS_TEKS["alasan"])) is not None:
+        raise ValidationError({"alasan": problem})
     return _transition(
         actor=actor,
         tahap=tahap,

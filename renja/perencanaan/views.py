@@ -33,12 +33,16 @@ def renja_list(request):
     return render(request, "perencanaan/renja_list.html", {"renjas": renjas})
 
 
-@access.login_required
-def renja_detail(request, renja_id: int):
+def _renja_for_view(request, renja_id: int):
     try:
-        renja = selectors.renja_get(user=request.user, renja_id=renja_id)
+        return selectors.renja_get(user=request.user, renja_id=renja_id)
     except selectors.Renja.DoesNotExist as exc:
         raise Http404("Renja tidak ditemukan.") from exc
+
+
+@access.login_required
+def renja_detail(request, renja_id: int):
+    renja = _renja_for_view(request, renja_id)
     tahaps = selectors.tahap_list(renja=renja)
     wanted = _int_or_none(request.GET.get("tahap"))
     tahap = next((t for t in tahaps if t.pk == wanted), None) or selectors.tahap_default(tahaps)
@@ -47,13 +51,14 @@ def renja_detail(request, renja_id: int):
     unit = next((u for u in units if u.pk == unit_id), None)
     tree = selectors.renja_tree(tahap=tahap, unit_id=unit.pk if unit else None) if tahap else None
     user = request.user
-    editable_ids = set()
+    editable_ids, addable_ids = set(), set()
     if tree:
         editable_ids = {
             n.row.pk
             for n in tree.flat()
             if n.level == Level.SUB_KEGIATAN and access.can_edit_row_in(user, n.row, tahap)
         }
+        addable_ids = _addable_ids(user, tree, tahap)
     context = {
         "renja": renja,
         "tahaps": tahaps,
@@ -62,6 +67,7 @@ def renja_detail(request, renja_id: int):
         "unit": unit,
         "tree": tree,
         "editable_ids": editable_ids,
+        "addable_ids": addable_ids,
         "can_submit": tahap is not None and access.can_submit_opd(user, renja.opd_id),
         "can_approve": tahap is not None and access.can_approve_opd(user, renja.opd_id),
         "can_plan": access.can_plan_opd(user, renja.opd_id),
@@ -70,6 +76,17 @@ def renja_detail(request, renja_id: int):
     }
     template = "perencanaan/_tree.html" if request.htmx else "perencanaan/renja_detail.html"
     return render(request, template, context)
+
+
+def _addable_ids(user, tree, tahap) -> set[int]:
+    """Kegiatan under which the user may add a sub kegiatan: the link is offered exactly where the form opens."""
+    if not access.can_add_rows(user, tahap):
+        return set()
+    return {
+        n.row.pk
+        for n in tree.flat()
+        if n.level == Level.KEGIATAN and access.can_add_under(user, tahap, units_under_parent=n.unit_ids)
+    }
 
 
 def _row_for_view(request, row_id: int) -> RenjaRow:
@@ -164,7 +181,7 @@ def tahap_history(request, tahap_id: int):
 
 @access.login_required
 def renja_diff(request, renja_id: int):
-    renja = selectors.renja_get(user=request.user, renja_id=renja_id)
+    renja = _renja_for_view(request, renja_id)
     tahaps = selectors.tahap_list(renja=renja)
     by_id = {t.pk: t for t in tahaps}
     a = by_id.get(_int_or_none(request.GET.get("a"))) or (tahaps[-2] if len(tahaps) > 1 else None)
@@ -233,7 +250,7 @@ def tahap_return(request, tahap_id: int):
 @require_POST
 @access.login_required
 def tahap_create(request, renja_id: int):
-    renja = selectors.renja_get(user=request.user, renja_id=renja_id)
+    renja = _renja_for_view(request, renja_id)
     tahaps = {t.pk: t for t in selectors.tahap_list(renja=renja)}
     dari = tahaps.get(_int_or_none(request.POST.get("dari")))
     try:
@@ -263,7 +280,7 @@ def subkegiatan_create(request, parent_id: int):
     if parent.level != Level.KEGIATAN:
         raise Http404("Sub kegiatan ditambahkan di bawah kegiatan.")
     tahap = parent.tahap
-    access.access_row_create(request.user, tahap)
+    access.access_row_add_under(request.user, tahap, units_under_parent=selectors.kegiatan_unit_ids(kegiatan=parent))
     opd = tahap.renja.opd
     units = selectors.unit_queryset(opd_id=opd.pk)
     detail_url = reverse("perencanaan:detail", args=[tahap.renja_id]) + f"?tahap={tahap.pk}"

@@ -44,4 +44,9 @@ def terbilang(value, gaya="kalimat"):
         return ""
     from renja.rumus.terbilang import Gaya, terbilang_rupiah
 
-    return terbilang_rupiah(value, gaya=Gaya(gaya))
+    try:
+        return terbilang_rupiah(value, gaya=Gaya(gaya))
+    except ValueError:
+        # Services keep totals within terbilang's range; a figure past it (an old row, a bulk load) must not
+        # take the page down. The amount itself is shown in digits beside the words.
+        return "jumlah terlalu besar untuk ditulis dengan huruf"
