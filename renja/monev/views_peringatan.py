@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
@@ -61,8 +62,7 @@ def rencana_penarikan_simpan(request, renja_id: int, row_id: int):
     renja = _renja(request, renja_id)
     row = RenjaRow.objects.filter(pk=row_id, tahap__renja=renja, level=Level.SUB_KEGIATAN).first()
     if row is None:
-        messages.error(request, "Sub kegiatan tidak ditemukan di Renja ini.")
-        return redirect("monev:rencana_penarikan", renja_id=renja.pk)
+        raise Http404("Sub kegiatan tidak ditemukan di Renja ini.")
     try:
         bulan = [
             parse_keuangan(request.POST.get(f"b{m}"), label=f"{row.kode} bulan {BULAN_NAMA[m - 1]}")
