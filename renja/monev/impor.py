@@ -32,7 +32,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from zoneinfo import ZoneInfo
 
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 
 from renja.inti import impor, unggah
@@ -315,7 +315,7 @@ def _tersimpan(rows: list[RenjaRow]) -> dict[tuple[int, int], dict[int, Decimal]
 def _tulis_galat(row: RenjaRow, triwulan: int, actor, tw_opd: TriwulanOpd | None, status: str) -> str:
     try:
         access.access_realisasi_import_row(actor, row=row, status_unit=status, triwulan_opd=tw_opd)
-    except Exception as exc:  # PermissionDenied: the reason is the message
+    except PermissionDenied as exc:
         return str(exc)
     return ""
 
@@ -352,6 +352,18 @@ def _pratinjau(*, actor, renja: Renja, tahap: Tahap, daftar: list[Transaksi], na
         b.transaksi += 1
         b.jumlah_berkas += t.bersih
         sebelum = lama.get(t.kunci)
+        if sebelum is not None and triwulan_bulan(sebelum.bulan) != t.triwulan:
+            # the transaction moves to another triwulan: the one it leaves changes too
+            asal_kunci = (t.kode_sub_giat, triwulan_bulan(sebelum.bulan))
+            if asal_kunci not in kelompok:
+                row = rows.get(t.kode_sub_giat)
+                kelompok[asal_kunci] = BarisPratinjau(
+                    kode=t.kode_sub_giat,
+                    nama=row.nama if row else t.nama_sub_giat,
+                    triwulan=asal_kunci[1],
+                    row=row,
+                )
+            kelompok[asal_kunci].transaksi_berubah += 1
         if sebelum is None:
             b.transaksi_baru += 1
         elif (sebelum.nilai_realisasi, sebelum.nilai_setoran, sebelum.bulan) != (
@@ -378,7 +390,10 @@ def _pratinjau(*, actor, renja: Renja, tahap: Tahap, daftar: list[Transaksi], na
     }
     tw_opd = {t.triwulan: t for t in TriwulanOpd.objects.filter(renja=renja)}
     status = {
-        (s.unit_id, s.triwulan): s.status for s in StatusRealisasiUnit.objects.filter(renja=renja).only("unit_id")
+        (unit_id, tw): st
+        for unit_id, tw, st in StatusRealisasiUnit.objects.filter(renja=renja).values_list(
+            "unit_id", "triwulan", "status"
+        )
     }
     for b in kelompok.values():
         b.jumlah_baru = sum(b.per_bulan.values(), NOL)

@@ -356,3 +356,17 @@ def test_overview_offers_the_import_only_to_who_may_import(client, users, renja2
     assert 'id="tautan-impor"' in client.get(url).content.decode()
     client.force_login(users["operator.rehsos"])
     assert 'id="tautan-impor"' not in client.get(url).content.decode()
+
+
+def test_a_transaction_moved_to_another_triwulan_changes_both(perencana, renja2026, row_of):
+    data = entries()
+    save(perencana, renja2026, as_json(data))
+    totals = expected_totals(data)
+    pindah = copy.deepcopy(data)
+    pindah[0]["tanggal_dokumen"] = "2026-04-02T09:00:00+07:00"  # Permakanan's 12.345.000 leaves TW I for TW II
+    p = preview(perencana, renja2026, as_json(pindah))
+    assert sorted((b.kode, b.triwulan) for b in p.berubah) == [("1.06.04.2.01.0001", 1), ("1.06.04.2.01.0001", 2)]
+    save(perencana, renja2026, as_json(pindah))
+    row = row_of("1.06.04.2.01.0001")
+    assert stored_triwulan(renja2026, row, 1) == Decimal(totals[(row.kode, 1)] - 12_345_000)
+    assert stored_triwulan(renja2026, row, 2) == Decimal(totals[(row.kode, 2)] + 12_345_000)
