@@ -76,3 +76,30 @@ def load_kinerja_2024(*, actor, opd: PerangkatDaerah, data: dict) -> Renstra:
                 actor=actor, indikator=ind, tahun=2024, kode_program=PENDUKUNG_2024[iku["indikator"]], system=True
             )
     return renstra
+
+
+def load_basis_2024(*, actor, opd: PerangkatDaerah, data: dict) -> int:
+    """Per indicator of the 2024 Renja, what the seed's Tabel 2.1 gives beyond 2024 itself: the realisation up to
+    2023 (T-C.29 column 5) and the 2025 target (column 9, Renja 2025 is not in the demo). The Renstra's end target
+    is not printed (Tabel 2.1 prints the 2023 target there), so it stays empty."""
+    n = 0
+    for item in data["baris"]:
+        for urutan, ind in enumerate(item.get("indikator") or []):
+            sebelum = ind.get("tahun_sebelumnya") or {}
+            renstra = ind.get("renstra") or {}
+            if not sebelum and not renstra:
+                continue
+            kinerja.capaian_renstra_awal_record(
+                actor=actor,
+                opd=opd,
+                kode=str(item["kode"]),
+                urutan=urutan,
+                target_akhir=Target(),
+                sampai_tahun=int(sebelum["tahun"]) if sebelum.get("realisasi") is not None else None,
+                realisasi=_t(sebelum.get("realisasi"), f"realisasi {sebelum.get('tahun')} {item['kode']}"),
+                target_berikut=_t(renstra.get("target_2025"), f"target 2025 {item['kode']}"),
+                sumber=ind.get("sumber", ""),
+                system=True,
+            )
+            n += 1
+    return n

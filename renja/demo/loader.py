@@ -18,7 +18,7 @@ from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
-from renja.demo.kinerja_2024 import load_kinerja_2024
+from renja.demo.kinerja_2024 import load_basis_2024, load_kinerja_2024
 from renja.demo.realisasi_2024 import load_realisasi_2024
 from renja.inti.notifikasi import notifikasi_tandai_dibaca
 from renja.monev import services as monev
@@ -223,11 +223,12 @@ def demo_load(*, passwords: dict[str, str] | None = None) -> DemoResult:
         actor=admin, renja=renja, jenis=final["tahap"], kosong=True, catatan=final.get("sumber", ""), system=True
     )
     load_tahap_rows(actor=admin, tahap=t2, data=final)
+    load_realisasi_contoh(renja=renja, data=_read("realisasi_2026_contoh.yaml"))
     renja_2024 = load_renja_2024(actor=admin, opd=opd)
     realisasi_2024 = _read("renja_2024_realisasi.yaml")
     load_realisasi_2024(renja=renja_2024, data=realisasi_2024, users=DEMO_USERS)
     load_kinerja_2024(actor=admin, opd=opd, data=realisasi_2024)
-    load_realisasi_contoh(renja=renja, data=_read("realisasi_2026_contoh.yaml"))
+    load_basis_2024(actor=admin, opd=opd, data=realisasi_2024)
     return DemoResult(users=users, renja=renja, renja_2024=renja_2024)
 
 

@@ -18,6 +18,7 @@ from decimal import Decimal
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 
+from renja.inti.notifikasi import notifikasi_tandai_dibaca
 from renja.monev import services as monev
 from renja.monev.selectors import tahap_berlaku, unit_penanggung_jawab
 from renja.organisasi import access
@@ -99,4 +100,6 @@ def load_realisasi_2024(*, renja: Renja, data: dict, users: list[tuple]) -> dict
         monev.realisasi_submit(actor=operator.get(unit.pk, admin), renja=renja, unit=unit, triwulan=TRIWULAN_TAHUNAN)
         monev.realisasi_verify(actor=perencana, renja=renja, unit=unit, triwulan=TRIWULAN_TAHUNAN)
     monev.realisasi_approve(actor=people["pimpinan"], renja=renja, triwulan=TRIWULAN_TAHUNAN)
+    for user in people.values():  # history, as the 2026 example: a first login starts with an empty bell
+        notifikasi_tandai_dibaca(actor=user)
     return counts

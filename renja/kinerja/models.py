@@ -77,8 +77,9 @@ class IkuPendukung(models.Model):
 
 class CapaianRenstraAwal(models.Model):
     """Renstra figures of one Renja indicator (row code + indicator position) the system cannot compute: the
-    Renstra's end-of-period target and the realisation up to `sampai_tahun` (T-C.29 column 5, E.81 column 6) when
-    that year's realisation is not in the system. Typed by the perencana."""
+        Renstra's end-of-period target and the realisation up to `sampai_tahun` (T-C.29 column 5, E.81 column 6) when
+        that year's realisation is not in the system, and the next year's target when that Renja is not in the system
+    (T-C.29 column 9). Typed by the perencana."""
 
     opd = models.ForeignKey(PerangkatDaerah, on_delete=models.CASCADE, related_name="+")
     kode = models.CharField(max_length=24)
@@ -88,6 +89,10 @@ class CapaianRenstraAwal(models.Model):
     sampai_tahun = models.PositiveSmallIntegerField(null=True, blank=True)
     realisasi_nilai = AngkaTepatField(null=True, blank=True)
     realisasi_grade = models.CharField(max_length=4, blank=True)
+    target_berikut_nilai = AngkaTepatField(
+        null=True, blank=True, help_text="target tahun berikutnya (T-C.29 kolom 9) bila Renja tahun itu belum ada"
+    )
+    target_berikut_grade = models.CharField(max_length=4, blank=True)
     sumber = models.TextField(blank=True)
     diubah_pada = models.DateTimeField(auto_now=True)
 

@@ -10,9 +10,10 @@ from django.db.models import Q
 
 from renja.kinerja.models import CapaianRenstraAwal, IkuPendukung, PengaturanEvaluasi, RealisasiIku
 from renja.monev.evaluasi import METODE_BAWAAN, EvalBaris, Evaluasi, MetodeEfisiensi, evaluasi_renja
+from renja.monev.selectors import tahap_berlaku
 from renja.organisasi import access
 from renja.organisasi.models import PerangkatDaerah
-from renja.perencanaan.models import Renja, Renstra, RenstraIndikator
+from renja.perencanaan.models import Indikator, Renja, Renstra, RenstraIndikator
 from renja.perencanaan.targets import Target
 from renja.rumus import capaian as rumus
 from renja.rumus.capaian import persentase
@@ -200,3 +201,38 @@ def alokasi_iku(*, evaluasi: Evaluasi, iku: list[IkuEval]) -> list[AlokasiIku]:
 
 def capaian_renstra_awal(*, opd: PerangkatDaerah) -> dict[tuple[str, int], CapaianRenstraAwal]:
     return {(c.kode, c.urutan): c for c in CapaianRenstraAwal.objects.filter(opd=opd)}
+
+
+def _renja_tahun(renja: Renja, tahun: int) -> Renja | None:
+    return Renja.objects.filter(opd_id=renja.opd_id, tahun=tahun).select_related("opd__pemda").first()
+
+
+def target_tahun_berikut(renja: Renja) -> dict[tuple[str, int], Target]:
+    """Targets of the next year's Renja (its stage in force) by row code and indicator position (T-C.29 col. 9)."""
+    berikut = _renja_tahun(renja, renja.tahun + 1)
+    tahap = tahap_berlaku(berikut) if berikut else None
+    if tahap is None:
+        return {}
+    return {
+        (kode, urutan): Target(nilai=nilai, grade=grade)
+        for kode, urutan, nilai, grade in Indikator.objects.filter(row__tahap=tahap).values_list(
+            "row__kode", "urutan", "target_nilai", "target_grade"
+        )
+    }
+
+
+def realisasi_tahun_sebelumnya(renja: Renja) -> dict[tuple[str, int], Target]:
+    """The previous year's realisation per row code and indicator position, when that Renja is in the system
+    (T-C.29 col. 5 before a typed baseline)."""
+    sebelum = _renja_tahun(renja, renja.tahun - 1)
+    if sebelum is None:
+        return {}
+    ev = evaluasi_renja(renja=sebelum)
+    return {(b.kode, i.indikator.urutan): i.realisasi for b in ev.baris() for i in b.indikator if i.ada_data}
+
+
+def pendukung_map(*, iku: list[IkuEval], tahun: int) -> dict[int, list[str]]:
+    out: dict[int, list[str]] = {}
+    for p in IkuPendukung.objects.filter(indikator__in=[i.indikator for i in iku], tahun=tahun).order_by("urutan"):
+        out.setdefault(p.indikator_id, []).append(p.kode_program)
+    return out

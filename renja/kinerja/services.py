@@ -163,6 +163,7 @@ def capaian_renstra_awal_record(
     target_akhir: Target,
     sampai_tahun: int | None,
     realisasi: Target,
+    target_berikut: Target | None = None,
     sumber: str = "",
     system: bool = False,
 ) -> CapaianRenstraAwal:
@@ -171,7 +172,8 @@ def capaian_renstra_awal_record(
     if not system:
         access.access_kinerja_edit(actor, opd)
     label = f"Capaian Renstra {kode} indikator {urutan + 1}"
-    for t, f in ((target_akhir, "target_akhir"), (realisasi, "realisasi")):
+    target_berikut = target_berikut or Target()
+    for t, f in ((target_akhir, "target_akhir"), (realisasi, "realisasi"), (target_berikut, "target_berikut")):
         _angka(t.nilai, label, f)
         _grade(t.grade, label)
     if sampai_tahun is not None:
@@ -183,6 +185,7 @@ def capaian_renstra_awal_record(
     obj.target_akhir_nilai, obj.target_akhir_grade = target_akhir.nilai, target_akhir.grade
     obj.sampai_tahun = sampai_tahun
     obj.realisasi_nilai, obj.realisasi_grade = realisasi.nilai, realisasi.grade
+    obj.target_berikut_nilai, obj.target_berikut_grade = target_berikut.nilai, target_berikut.grade
     obj.sumber = sumber
     obj.save()
     audit_record(
@@ -192,6 +195,11 @@ def capaian_renstra_awal_record(
         obj=obj,
         scope=f"opd:{opd.pk}",
         old=old,
-        new={"target_akhir": target_akhir.tampil(), "sampai_tahun": sampai_tahun, "realisasi": realisasi.tampil()},
+        new={
+            "target_akhir": target_akhir.tampil(),
+            "sampai_tahun": sampai_tahun,
+            "realisasi": realisasi.tampil(),
+            "target_berikut": target_berikut.tampil(),
+        },
     )
     return obj

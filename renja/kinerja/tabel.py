@@ -255,11 +255,12 @@ def tabel_tc29(
     *,
     awal: dict[tuple[str, int], CapaianRenstraAwal] | None = None,
     target_n1: dict[tuple[str, int], Target] | None = None,
+    realisasi_n3: dict[tuple[str, int], Target] | None = None,
     tahun_akhir_renstra: int | None = None,
 ) -> Tabel:
     """T-C.29 for the year of `ev` (n-2 of the Renja document that quotes it). Column 5 is the realisation up to
     n-3 from a Renstra baseline the user entered; column 9 the target of the year after (Renja n-1) when known."""
-    awal, target_n1 = awal or {}, target_n1 or {}
+    awal, target_n1, realisasi_n3 = awal or {}, target_n1 or {}, realisasi_n3 or {}
     n2 = ev.renja.tahun
     kolom = [
         Kolom("kode", "Kode", lebar=18),
@@ -304,13 +305,20 @@ def tabel_tc29(
         for i, ind in enumerate(_indikator_baris(b)):
             a = awal.get((b.kode, ind.indikator.urutan)) if ind else None
             t4 = Target(a.target_akhir_nilai, a.target_akhir_grade) if a else Target()
-            t5 = Target(a.realisasi_nilai, a.realisasi_grade) if a and a.sampai_tahun == n2 - 1 else Target()
-            t9 = target_n1.get((b.kode, ind.indikator.urutan), Target()) if ind else Target()
-            # column 10 as printed: (5) + (7) + (9), an estimate adding the n-1 target; numbers only
+            t5 = realisasi_n3.get((b.kode, ind.indikator.urutan)) if ind else None
+            if t5 is None:
+                t5 = Target(a.realisasi_nilai, a.realisasi_grade) if a and a.sampai_tahun == n2 - 1 else Target()
+            t9 = target_n1.get((b.kode, ind.indikator.urutan)) if ind else None
+            if t9 is None:
+                t9 = Target(a.target_berikut_nilai, a.target_berikut_grade) if a else Target()
+            # column 10: (5) + (7) + (9) for flows (jumlah); for levels (stock, %, index) the latest of them, as
+            # column 13 of E.81 (REGULASI.md §7; the form adds for every indicator, which gives 300 % for 100 %s)
             k10 = None
-            if ind and not any(x.grade for x in (t5, ind.realisasi, t9)):
-                ada = [x.nilai for x in (t5, ind.realisasi, t9) if x.nilai is not None]
-                k10 = jumlah_uang(ada) if ada and t5.nilai is not None and t9.nilai is not None else None
+            if ind and not any(x.grade for x in (t5, ind.realisasi, t9)) and None not in (t5.nilai, t9.nilai):
+                if ind.indikator.agregasi == Agregasi.JUMLAH:
+                    k10 = jumlah_uang([t5.nilai, ind.realisasi.nilai or 0, t9.nilai])
+                else:
+                    k10 = t9.nilai
             k11 = rumus.capaian(target=t4.nilai, realisasi=k10) if k10 is not None and t4.nilai else None
             baris.append(
                 Baris(
@@ -337,7 +345,8 @@ def tabel_tc29(
                 Sel("Catatan", 3),
                 Sel(
                     f"{CATATAN_KOSONG} Kolom 5 dari realisasi tahun sebelumnya atau basis Renstra isian perencana; "
-                    "kolom 8 = 7/6 menurut polaritas; kolom 10 = 5 + 7 + 9 (perkiraan, seperti dicetak formulir); "
+                    "kolom 8 = 7/6 menurut polaritas; kolom 10 = 5 + 7 + 9 untuk indikator arus (jumlah), nilai "
+                    "terakhir untuk stok/persentase/indeks (perkiraan, memakai target tahun berikutnya); "
                     "kolom 11 = 10/4.",
                     9,
                 ),

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
+from django.db import transaction
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
@@ -16,8 +17,10 @@ from renja.kinerja.tabel import tabel_alokasi, tabel_e81, tabel_iku, tabel_tc29
 from renja.monev.selectors import renja_monev_get
 from renja.organisasi import access
 from renja.perencanaan.models import Renja
+from renja.perencanaan.targets import Target, parse_target
+from renja.rumus.angka import parse_angka
 
-HALAMAN = ("e81", "tc29", "lkjip")
+HALAMAN = ("e81", "tc29", "lkjip", "basis")
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
@@ -83,6 +86,8 @@ def tc29(request, renja_id: int):
     tabel = tabel_tc29(
         ev,
         awal=selectors.capaian_renstra_awal(opd=renja.opd),
+        target_n1=selectors.target_tahun_berikut(renja),
+        realisasi_n3=selectors.realisasi_tahun_sebelumnya(renja),
         tahun_akhir_renstra=renstra.tahun_akhir if renstra else None,
     )
     if request.GET.get("format") == "xlsx":
@@ -117,3 +122,129 @@ def metode_efisiensi(request, renja_id: int):
         messages.error(request, " ".join(exc.messages))
     kembali = request.POST.get("kembali")
     return redirect(f"kinerja:{kembali if kembali in HALAMAN else 'e81'}", renja_id=renja.pk)
+
+
+def _isi(obj, prefix: str) -> str:
+    """A stored number or grade as the user types it ('' when empty, never '-')."""
+    if obj is None:
+        return ""
+    t = Target(getattr(obj, f"{prefix}_nilai"), getattr(obj, f"{prefix}_grade"))
+    return "" if t.kosong else t.tampil()
+
+
+def _target_post(request, name: str, label: str) -> Target:
+    return parse_target(request.POST.get(name, ""), wajib=False, label=label)
+
+
+@access.login_required
+def basis(request, renja_id: int):
+    """Renstra figures of each indicator that the system cannot compute (T-C.29 columns 4, 5, 9; E.81 5-6)."""
+    renja = _renja(request, renja_id)
+    ev = selectors.evaluasi_opd(user=request.user, renja=renja)
+    can_edit = access.can_edit_kinerja(request.user, renja.opd)
+    if request.method == "POST":
+        kode, urutan = request.POST.get("kode", ""), request.POST.get("urutan", "")
+        if not urutan.isdigit():
+            raise Http404("Indikator tidak dikenal.")
+        try:
+            sampai = request.POST.get("sampai_tahun", "").strip()
+            if sampai and not sampai.isdigit():
+                raise ValidationError(f"Tahun '{sampai}' bukan angka tahun.")
+            services.capaian_renstra_awal_record(
+                actor=request.user,
+                opd=renja.opd,
+                kode=kode,
+                urutan=int(urutan),
+                target_akhir=_target_post(request, "target_akhir", f"Target akhir Renstra {kode}"),
+                sampai_tahun=int(sampai) if sampai else None,
+                realisasi=_target_post(request, "realisasi", f"Realisasi s.d. tahun lalu {kode}"),
+                target_berikut=_target_post(request, "target_berikut", f"Target tahun berikutnya {kode}"),
+            )
+            messages.success(request, f"Basis Renstra {kode} disimpan.")
+        except ValidationError as exc:
+            messages.error(request, " ".join(exc.messages))
+        return redirect("kinerja:basis", renja_id=renja.pk)
+    awal = selectors.capaian_renstra_awal(opd=renja.opd)
+    baris = []
+    for b in ev.baris():
+        for i in b.indikator:
+            a = awal.get((b.kode, i.indikator.urutan))
+            baris.append(
+                {
+                    "baris": b,
+                    "ind": i,
+                    "form_id": f"basis-{b.kode}-{i.indikator.urutan}",
+                    "target_akhir": _isi(a, "target_akhir"),
+                    "sampai_tahun": a.sampai_tahun if a and a.sampai_tahun else "",
+                    "realisasi": _isi(a, "realisasi"),
+                    "target_berikut": _isi(a, "target_berikut"),
+                }
+            )
+    return render(request, "kinerja/basis.html", {"renja": renja, "ev": ev, "baris": baris, "can_edit": can_edit})
+
+
+def _angka_post(request, name: str, label: str):
+    teks = request.POST.get(name, "").strip()
+    if not teks:
+        return None
+    try:
+        return parse_angka(teks)
+    except ValueError as exc:
+        raise ValidationError(f"{label} '{teks}' bukan angka (mis. 15.216 atau 12,5).") from exc
+
+
+@access.login_required
+def iku(request, renja_id: int):
+    """IKU realisation of the Renja's year with the figures behind it, and the programs supporting each IKU."""
+    renja = _renja(request, renja_id)
+    access.access_realisasi_view(request.user, renja.opd)
+    renstra = selectors.renstra_tahun(renja)
+    can_edit = access.can_edit_kinerja(request.user, renja.opd)
+    daftar = selectors.iku_evaluasi(renstra=renstra, tahun=renja.tahun) if renstra else []
+    if request.method == "POST":
+        by_id = {str(i.indikator.pk): i for i in daftar}
+        item = by_id.get(request.POST.get("indikator", ""))
+        if item is None:
+            raise Http404("Indikator tidak dikenal.")
+        label = f"IKU '{item.indikator.uraian[:50]}'"
+        try:
+            with transaction.atomic():
+                services.realisasi_iku_record(
+                    actor=request.user,
+                    indikator=item.indikator,
+                    tahun=renja.tahun,
+                    nilai=_target_post(request, "realisasi", f"Realisasi {label}"),
+                    jumlah_realisasi=_angka_post(request, "jumlah_realisasi", f"Jumlah realisasi {label}"),
+                    jumlah_basis=_angka_post(request, "jumlah_basis", f"Jumlah basis {label}"),
+                    nilai_pendukung=request.POST.get("nilai_pendukung", "").strip(),
+                    keterangan=request.POST.get("keterangan", "").strip(),
+                )
+                services.iku_pendukung_set(
+                    actor=request.user,
+                    indikator=item.indikator,
+                    tahun=renja.tahun,
+                    kode_program=request.POST.get("program", "").replace(";", ",").split(","),
+                )
+            messages.success(request, f"Realisasi {label} disimpan.")
+        except ValidationError as exc:
+            messages.error(request, " ".join(exc.messages))
+        return redirect("kinerja:iku", renja_id=renja.pk)
+    pendukung = selectors.pendukung_map(iku=daftar, tahun=renja.tahun)
+    baris = [
+        {
+            "iku": i,
+            "realisasi": "" if i.realisasi_obj is None else _isi_realisasi(i.realisasi_obj),
+            "program": ", ".join(pendukung.get(i.indikator.pk, [])),
+        }
+        for i in daftar
+    ]
+    return render(
+        request,
+        "kinerja/iku.html",
+        {"renja": renja, "renstra": renstra, "baris": baris, "can_edit": can_edit},
+    )
+
+
+def _isi_realisasi(r) -> str:
+    t = Target(r.nilai, r.grade)
+    return "" if t.kosong else t.tampil()

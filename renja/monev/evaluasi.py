@@ -212,6 +212,11 @@ class Evaluasi:
         return f"Triwulan {ROMAWI[self.triwulan]} {self.renja.tahun}"
 
     @property
+    def contoh(self) -> bool:
+        """Whether a quarter in the period holds example data (the demo's made-up 2026 figures)."""
+        return any(t.contoh for tw, t in self.triwulan_opd.items() if tw <= self.triwulan_akhir)
+
+    @property
     def triwulan_pilihan(self) -> list[tuple[int, str]]:
         return [(tw, f"s.d. Triwulan {ROMAWI[tw]}") for tw in range(1, 5)]
 

@@ -69,3 +69,10 @@ def test_errors_are_messages():
         call_command("renja_export_evaluasi", "--tahun", "2019", "--opd", OPD)
     with pytest.raises(CommandError, match="-o"):
         call_command("renja_export_evaluasi", "--tahun", "2024", "--opd", OPD, "--format", "xlsx")
+
+
+@pytest.mark.django_db
+def test_pemda_narrows_the_opd():
+    assert _json("--pemda", "32.75", "--format", "json")["opd"]["pemda"] == "32.75"
+    with pytest.raises(CommandError, match="tidak ditemukan"):
+        call_command("renja_export_evaluasi", "--tahun", "2024", "--opd", OPD, "--pemda", "99.99")

@@ -100,8 +100,24 @@ def test_iku_tabel_2_2(renja2024):
     assert (ws.cell(row=akip, column=5).value, ws.cell(row=akip, column=6).value) == ("BB", "BB")
 
 
-def test_tc29_tingkat_realisasi(renja2024):
-    ws = _sheet(tabel_tc29(evaluasi_renja(renja=renja2024), tahun_akhir_renstra=2026))
-    assert [ws.cell(row=r, column=1).value for r in range(1, 10)].count(1) == 1
-    r = _row_of(ws, 1, "1.06.04.2.01.0001")
-    assert ws.cell(row=r, column=8).value == pytest.approx(100)
+def test_tc29_from_the_realisation_baseline_and_next_target(renja2024):
+    ws = _sheet(
+        tabel_tc29(
+            evaluasi_renja(renja=renja2024),
+            awal=selectors.capaian_renstra_awal(opd=renja2024.opd),
+            target_n1=selectors.target_tahun_berikut(renja2024),  # no Renja 2025 in the demo: from the baseline
+            realisasi_n3=selectors.realisasi_tahun_sebelumnya(renja2024),  # no Renja 2023: from the baseline
+            tahun_akhir_renstra=2026,
+        )
+    )
+    nomor_row = next(r for r in range(1, 12) if ws.cell(row=r, column=1).value == 1)
+    assert [ws.cell(row=nomor_row, column=c).value for c in range(1, 13)] == list(range(1, 13))
+    # seed Tabel 2.1 baris 165: Penyediaan Gaji dan Tunjangan ASN, 42 Orang in 2023, 2024 (target and realisation)
+    # and 2025; a flow (jumlah): column 10 = 5 + 7 + 9 = 42 + 42 + 42 = 126, column 11 empty (no end target)
+    r = _row_of(ws, 1, "1.06.01.2.02.0001")
+    values = [ws.cell(row=r, column=c).value for c in range(4, 12)]
+    assert values[:6] == [None, 42, 42, 42, pytest.approx(100), 42]
+    assert values[6:] == [126, None]
+    # a percentage (a level): column 10 = the latest, the 2025 target (program 1.06.01, 100 %)
+    p = _row_of(ws, 1, "1.06.01")
+    assert ws.cell(row=p, column=10).value == 100

@@ -2,6 +2,7 @@
 method, and a query count that does not grow with rows."""
 
 import io
+from decimal import Decimal
 
 import pytest
 from django.db import connection
@@ -73,3 +74,89 @@ def test_query_count_constant_in_rows(client, users, renja2024, renja2026):
         client.get(f"/evaluasi/{renja2024.pk}/e81/")
     # Renja 2026's stage in force has 51 sub kegiatan, 2024's has 69: the same number of queries
     assert len(large.captured_queries) == len(small.captured_queries)
+
+
+def test_basis_renstra_page_and_entry(client, users, renja2024):
+    from renja.kinerja.models import CapaianRenstraAwal
+
+    client.force_login(users["pemeriksa"])
+    html = client.get(f"/evaluasi/{renja2024.pk}/basis-renstra/").content.decode()
+    assert "1.06.01.2.02.0001" in html and "Jumlah Orang yang Menerima Gaji dan Tunjangan ASN" in html
+    assert 'name="target_akhir"' not in html  # read-only for the pemeriksa
+    assert (
+        client.post(
+            f"/evaluasi/{renja2024.pk}/basis-renstra/", {"kode": "1.06.01.2.02.0001", "urutan": "0"}
+        ).status_code
+        == 403
+    )
+    client.force_login(users["perencana"])
+    html = client.get(f"/evaluasi/{renja2024.pk}/basis-renstra/").content.decode()
+    assert 'name="target_akhir"' in html
+    assert 'form="basis-1.06.01.2.02.0001-0" name="realisasi"' in html and 'id="basis-1.06.01.2.02.0001-0"' in html
+    client.post(
+        f"/evaluasi/{renja2024.pk}/basis-renstra/",
+        {
+            "kode": "1.06.01.2.02.0001",
+            "urutan": "0",
+            "target_akhir": "1.050",
+            "sampai_tahun": "2023",
+            "realisasi": "42",
+            "target_berikut": "42",
+        },
+    )
+    a = CapaianRenstraAwal.objects.get(opd_id=renja2024.opd_id, kode="1.06.01.2.02.0001", urutan=0)
+    assert a.target_akhir_nilai == 1050
+    response = client.post(
+        f"/evaluasi/{renja2024.pk}/basis-renstra/",
+        {"kode": "1.06.01.2.02.0001", "urutan": "0", "target_akhir": "banyak"},
+        follow=True,
+    )
+    assert "Target akhir Renstra 1.06.01.2.02.0001" in response.content.decode()
+    a.refresh_from_db()
+    assert a.target_akhir_nilai == 1050  # refused whole, nothing half-written
+    # E.81 columns 13 and 14 now follow: 42 (2023) + 42 (2024) = 84 of 1.050 = 8,00 %
+    xlsx = client.get(f"/evaluasi/{renja2024.pk}/e81/?format=xlsx").content
+    ws = load_workbook(io.BytesIO(xlsx)).active
+    r = next(r for r in range(1, ws.max_row + 1) if str(ws.cell(row=r, column=3).value).startswith("1.06.01.2.02.0001"))
+    assert [ws.cell(row=r, column=c).value for c in (5, 7, 21, 23)] == [1050, 42, 84, 8]
+
+
+def test_iku_page_shows_the_figures_and_the_perencana_records(client, users, renja2024):
+    from renja.kinerja.models import IkuPendukung, RealisasiIku
+
+    client.force_login(users["pimpinan"])
+    html = client.get(f"/evaluasi/{renja2024.pk}/iku/").content.decode()
+    assert "242,83%" in html and "target 6.266" in html and "12,14%" in html
+    assert 'name="jumlah_basis"' not in html
+    client.force_login(users["perencana"])
+    ikm = RealisasiIku.objects.get(tahun=2024, indikator__uraian="Nilai Indeks Kepuasan Masyarakat (IKM)")
+    client.post(
+        f"/evaluasi/{renja2024.pk}/iku/",
+        {"indikator": ikm.indikator_id, "realisasi": "88,31", "program": "1.06.01"},
+    )
+    ikm.refresh_from_db()
+    assert ikm.nilai == Decimal("88.31")
+    assert list(
+        IkuPendukung.objects.filter(indikator_id=ikm.indikator_id, tahun=2024).values_list("kode_program", flat=True)
+    ) == ["1.06.01"]
+    # a bad count is refused whole: neither the value nor the programs change
+    response = client.post(
+        f"/evaluasi/{renja2024.pk}/iku/",
+        {
+            "indikator": ikm.indikator_id,
+            "realisasi": "90",
+            "jumlah_realisasi": "x",
+            "jumlah_basis": "10",
+            "program": "",
+        },
+        follow=True,
+    )
+    assert "bukan angka" in response.content.decode()
+    ikm.refresh_from_db()
+    assert ikm.nilai == Decimal("88.31")
+
+
+def test_example_data_is_marked_on_the_evaluation(client, users, renja2026, renja2024):
+    client.force_login(users["perencana"])
+    assert 'id="data-contoh"' in client.get(f"/evaluasi/{renja2026.pk}/e81/?triwulan=2").content.decode()
+    assert 'id="data-contoh"' not in client.get(f"/evaluasi/{renja2024.pk}/e81/").content.decode()

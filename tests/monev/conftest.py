@@ -41,8 +41,10 @@ def pad(db):
 
 @pytest.fixture(autouse=True)
 def realisasi_kosong(db, renja2026):
-    """Unit tests here start from a Renja without realisation: the demo's example TW I and II figures (checked in
-    tests/demo/test_realisasi_contoh.py) are removed inside the test's transaction, so they come back after it."""
+    """Unit tests here start without realisation: the demo's example TW I and II 2026 figures (checked in
+    tests/demo/test_realisasi_contoh.py) and its 2024 realisation (tests/demo/test_realisasi_2024_load.py; the
+    evaluation tests, which read it, override this fixture) are removed inside the test's transaction, so they come
+    back after it."""
     from renja.inti.models import AuditEvent, Notifikasi
     from renja.monev import models as m
 
@@ -56,6 +58,6 @@ def realisasi_kosong(db, renja2026):
         m.StatusRealisasiUnit,
         m.TriwulanOpd,
     ):
-        model.objects.filter(renja=renja2026).delete()
+        model.objects.all().delete()
     Notifikasi.objects.all().delete()
     AuditEvent.objects.filter(object_type__startswith="monev.").delete()

@@ -19,10 +19,11 @@ def grid_url(renja, unit, tw=1, mode=""):
     return f"/monev/{renja.pk}/tw/{tw}/unit/{unit.pk}/" + (f"?mode={mode}" if mode else "")
 
 
-def test_index_leads_to_the_single_renja(client, users, renja2026):
+def test_index_lists_the_renja_the_user_may_read(client, users, renja2026):
     client.force_login(users["operator.rehsos"])
-    response = client.get("/monev/")
-    assert response.status_code == 302 and response["Location"] == f"/monev/{renja2026.pk}/"
+    html = client.get("/monev/").content.decode()
+    assert f'href="/monev/{renja2026.pk}/"' in html  # 2026; the demo also holds the 2024 Renja
+    assert ">2024</a>" in html and ">2026</a>" in html
 
 
 def test_overview_names_the_stage_in_force_and_offers_actions_per_role(client, users, renja2026):

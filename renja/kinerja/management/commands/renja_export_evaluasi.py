@@ -106,7 +106,15 @@ def tabel_semua(ev: Evaluasi) -> list:
     akhir = renstra.tahun_akhir if renstra else None
     tables = [tabel_e81(ev, awal=awal, tahun_akhir_renstra=akhir)]
     if ev.triwulan is None:
-        tables.append(tabel_tc29(ev, awal=awal, tahun_akhir_renstra=akhir))
+        tables.append(
+            tabel_tc29(
+                ev,
+                awal=awal,
+                target_n1=selectors.target_tahun_berikut(renja),
+                realisasi_n3=selectors.realisasi_tahun_sebelumnya(renja),
+                tahun_akhir_renstra=akhir,
+            )
+        )
         if renstra is not None:
             iku = selectors.iku_evaluasi(renstra=renstra, tahun=renja.tahun)
             if iku:
