@@ -27,11 +27,40 @@ def manage_main(argv: list[str]) -> int:
 
 
 def main(argv: list[str] | None = None) -> int:
+    from django.db import DatabaseError
+
     try:
         return _dispatch(list(sys.argv if argv is None else argv))
     except BrokenPipeError:  # `renja export ... | head`: the reader left; not an error of ours
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 0
+    except DatabaseError:
+        pesan = _unmigrated_message()
+        if pesan is None:
+            raise
+        sys.stderr.write(pesan + "\n")
+        return 1
+
+
+def _unmigrated_message() -> str | None:
+    """After a database error: "run renja migrate" when migrations are pending (the usual cause of "no such
+    table" / "relation does not exist"); None when the schema is up to date and the error is something else."""
+    try:
+        from django.db import DEFAULT_DB_ALIAS, connections
+        from django.db.migrations.executor import MigrationExecutor
+
+        connection = connections[DEFAULT_DB_ALIAS]
+        connection.close()  # a PostgreSQL transaction that failed accepts no further query
+        executor = MigrationExecutor(connection)
+        plan = executor.migration_plan(executor.loader.graph.leaf_nodes())
+    except Exception:
+        return None
+    if not plan:
+        return None
+    return (
+        f"renja: database belum dimigrasi ({len(plan)} migrasi belum dijalankan): "
+        "jalankan `renja migrate` lalu ulangi perintah ini."
+    )
 
 
 def command_for(args: list[str], available) -> tuple[str, list[str]] | None:

@@ -138,7 +138,8 @@ STATIC_ROOT = VAR_DIR / "static"
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {
-        "BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"
+        # production: whitenoise's compressed manifest, failing with the command to run when never collected
+        "BACKEND": "renja.inti.static.RenjaStaticStorage"
         if not DEBUG
         else "django.contrib.staticfiles.storage.StaticFilesStorage"
     },
@@ -160,6 +161,12 @@ SECURE_REFERRER_POLICY = "same-origin"
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if _env_bool("BEHIND_PROXY", False) else None
 SESSION_COOKIE_HTTPONLY = True
 X_FRAME_OPTIONS = "DENY"
+
+# --- Production server (`renja serve` with DEBUG=0: gunicorn; renja/inti/proses.py) ---------------------
+# Workers: 0 means (2 x CPU) + 1. Threads per worker: 1 is gunicorn's sync worker; more gives gthread.
+RENJA_WORKERS = int(os.environ.get("RENJA_WORKERS") or 0)
+RENJA_THREADS = int(os.environ.get("RENJA_THREADS") or 1)
+# --- end production server ----------------------------------------------------------------------------------
 
 # Demo data and printed demo logins: on for development, off in production unless asked for.
 RENJA_DEMO = _env_bool("RENJA_DEMO", DEBUG)
