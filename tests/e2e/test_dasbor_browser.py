@@ -11,7 +11,15 @@ pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
 def test_operator_home_is_the_dashboard_with_charts(page: Page, demo_live):
     galat = []
-    page.on("console", lambda m: galat.append(m.text) if m.type == "error" else None)
+    gagal = []
+    page.on(
+        "response", lambda r: gagal.append(r.url) if r.status >= 400 and not r.url.endswith("/favicon.ico") else None
+    )
+    # a missing resource shows up in `gagal` with its address (the browser's own favicon request is not ours)
+    page.on(
+        "console",
+        lambda m: galat.append(m.text) if m.type == "error" and "Failed to load resource" not in m.text else None,
+    )
     page.on("pageerror", lambda e: galat.append(str(e)))
     page.add_init_script(
         "window.__csp = [];"
@@ -24,4 +32,4 @@ def test_operator_home_is_the_dashboard_with_charts(page: Page, demo_live):
         assert page.evaluate(f"() => !!Chart.getChart(document.getElementById('grafik-{nama}'))"), nama
     expect(page.locator("#tabel-program caption")).to_contain_text("Pagu dan realisasi per program")
     assert page.evaluate("() => window.__csp") == []
-    assert galat == []
+    assert galat == [] and gagal == []
