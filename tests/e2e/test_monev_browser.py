@@ -28,7 +28,8 @@ def test_operator_submits_perencana_returns_operator_resubmits(page: Page, demo_
     # 1. the operator types the TW II value of Penyediaan Permakanan and presses Enter, then submits (the demo's
     #    TW I is approved and locked; TW II is in draf)
     login(page, base, "operator.rehsos")
-    page.goto(f"{base}/monev/")
+    page.locator("nav").get_by_role("link", name="Realisasi").click()
+    page.get_by_role("link", name="2026", exact=True).click()  # the demo also holds the 2024 Renja
     expect(page.locator("h1")).to_contain_text("Realisasi Renja 2026")
     page.locator("tr[data-triwulan='2'] a.status-unit[data-unit='rehsos']").click()
     expect(page).to_have_url(grid)
