@@ -2,11 +2,12 @@ from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
 from renja.inti import views as inti_views
+from renja.monev import views_dasbor as monev_dasbor
 from renja.organisasi import access
 from renja.organisasi import views as organisasi_views
 
 urlpatterns = [
-    path("", inti_views.beranda, name="beranda"),
+    path("", monev_dasbor.beranda, name="beranda"),  # setup for a new admin, dashboard for operators, else Renja
     path("masuk/", access.public(organisasi_views.Masuk.as_view()), name="masuk"),
     path("keluar/", access.public(auth_views.LogoutView.as_view()), name="keluar"),
     path("notifikasi/", inti_views.notifikasi_list, name="notifikasi"),

@@ -5,15 +5,6 @@ from django.views.decorators.http import require_POST
 from renja.organisasi import access
 
 
-@access.login_required
-def beranda(request):
-    """Renja for those who plan; an admin whose scope holds no OPD yet is led to the setup pages."""
-    ids = access.visible_opd_ids(request.user)
-    if access.can_administer(request.user) and (ids == set() or (ids is None and not access.any_opd_exists())):
-        return redirect("organisasi:kelola")
-    return redirect("perencanaan:list")
-
-
 def _error(request, template: str, status: int, pesan: str):
     return render(request, template, {"pesan": pesan}, status=status)
 

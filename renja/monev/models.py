@@ -283,3 +283,7 @@ class TriwulanOpd(models.Model):
     @property
     def terkunci(self) -> bool:
         return self.status == StatusTriwulan.DISETUJUI
+
+
+from renja.monev.models_peringatan import AmbangPeringatan, PptkSubKegiatan, RencanaPenarikan  # noqa: E402, F401
+from renja.monev.models_sipd import TransaksiSipd  # noqa: E402, F401 - SIPD import (renja.monev.impor)

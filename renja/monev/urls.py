@@ -1,6 +1,6 @@
 from django.urls import path
 
-from renja.monev import views
+from renja.monev import views, views_dasbor, views_impor, views_peringatan
 
 app_name = "monev"
 urlpatterns = [
@@ -24,6 +24,17 @@ urlpatterns = [
         views.belum_mengisi_pemda,
         name="belum_mengisi_pemda",
     ),
+    path("dasbor/", views_dasbor.dasbor_index, name="dasbor_index"),
+    path("<int:renja_id>/dasbor/", views_dasbor.dasbor_opd, name="dasbor"),
+    path("<int:renja_id>/impor/", views_impor.impor_realisasi, name="impor"),
+    path("<int:renja_id>/peringatan/", views_peringatan.peringatan_dini, name="peringatan"),
+    path("<int:renja_id>/rencana-penarikan/", views_peringatan.rencana_penarikan, name="rencana_penarikan"),
+    path(
+        "<int:renja_id>/rencana-penarikan/<int:row_id>/",
+        views_peringatan.rencana_penarikan_simpan,
+        name="rencana_penarikan_simpan",
+    ),
+    path("<int:renja_id>/ambang-peringatan/", views_peringatan.ambang_simpan, name="ambang_simpan"),
     path("bukti/<int:bukti_id>/", views.bukti_unduh, name="bukti"),
     path("bukti/<int:bukti_id>/hapus/", views.bukti_hapus, name="bukti_hapus"),
 ]

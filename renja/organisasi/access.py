@@ -550,6 +550,24 @@ def access_realisasi_note(user, *, row, triwulan_opd) -> None:
         raise PermissionDenied("Anda tidak memiliki akses ke perangkat daerah ini.")
 
 
+def can_import_realisasi(user, *, opd_id: int) -> bool:
+    """Importing a SIPD realisation export for the whole OPD: the perencana (the admin may stand in)."""
+    return bool(roles_in_opd(user, opd_id) & {Peran.ADMIN, Peran.PERENCANA})
+
+
+def access_realisasi_import(user, *, opd_id: int) -> None:
+    if not can_import_realisasi(user, opd_id=opd_id):
+        if roles_in_opd(user, opd_id):
+            raise PermissionDenied("Hanya perencana yang dapat mengimpor realisasi keuangan dari SIPD.")
+        raise PermissionDenied("Anda tidak memiliki akses ke perangkat daerah ini.")
+
+
+def access_realisasi_import_row(user, *, row, status_unit: str, triwulan_opd) -> None:
+    """An import writes a row's keuangan as typing would: open triwulan, the unit in draf or dikembalikan."""
+    access_realisasi_import(user, opd_id=row.opd_id)
+    access_realisasi_edit(user, row=row, status_unit=status_unit, triwulan_opd=triwulan_opd)
+
+
 def can_edit_kinerja(user, opd) -> bool:
     """IKU realisation, Renstra baselines, supporting programs and the efisiensi method: the perencana's (admin)."""
     return bool(can_plan_opd(user, opd))
@@ -561,6 +579,18 @@ def access_kinerja_edit(user, opd) -> None:
     if roles_in_opd(user, getattr(opd, "pk", opd)):
         raise PermissionDenied("Realisasi IKU dan pengaturan evaluasi diisi oleh perencana perangkat daerah.")
     raise PermissionDenied("Anda tidak memiliki akses ke perangkat daerah ini.")
+
+
+def can_edit_rencana_penarikan(user, *, opd_id: int) -> bool:
+    """The disbursement plan, PPTK and early-warning thresholds of an OPD: the perencana (the admin may stand in)."""
+    return bool(roles_in_opd(user, opd_id) & {Peran.ADMIN, Peran.PERENCANA})
+
+
+def access_rencana_penarikan_edit(user, *, opd_id: int) -> None:
+    if not can_edit_rencana_penarikan(user, opd_id=opd_id):
+        if roles_in_opd(user, opd_id):
+            raise PermissionDenied("Rencana penarikan dana, PPTK dan ambang peringatan diisi oleh perencana.")
+        raise PermissionDenied("Anda tidak memiliki akses ke perangkat daerah ini.")
 
 
 def opd_ids_visible_in(user, opd_ids) -> set[int]:

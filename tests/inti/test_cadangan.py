@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 from django.core.management import CommandError, call_command
 from django.db import connection
+from django.db.migrations.recorder import MigrationRecorder
 
 from renja.inti import cadangan
 from tests.database_baru import ROOT, database_baru, renja_argv, session_is_postgresql
@@ -81,11 +82,11 @@ def _drill(tmp_path: Path, name: str, *, cara: str, portabel_path: str | None = 
             os.environ["PATH"] = old_path
     manifest = cadangan.cadangan_manifest(backup)
     assert manifest["database"] == {"vendor": connection.vendor, "cara": cara}
-    # every migration of the app that is applied (inti has 0002_notifikasi since the realisation work)
-    from django.db.migrations.recorder import MigrationRecorder
-
-    applied = sorted(n for a, n in MigrationRecorder(connection).applied_migrations() if a == "inti")
-    assert manifest["skema"]["inti"] == applied and applied[0] == "0001_initial"
+    # every inti migration this code has (0001_initial, and 0002_notifikasi since monev), as applied
+    assert manifest["skema"]["inti"] == sorted(
+        name for app, name in MigrationRecorder(connection).applied_migrations() if app == "inti"
+    )
+    assert manifest["skema"]["inti"][0] == "0001_initial"
     assert manifest["berkas"]["media/lampiran/renja-2026.pdf"]["bytes"] == len(PDF)
 
     before = tabel_checksums(connection)
