@@ -46,6 +46,7 @@ INSTALLED_APPS = [
     "renja.organisasi",
     "renja.nomenklatur",
     "renja.perencanaan",
+    "renja.pemeriksaan",
     "renja.demo",
 ]
 
