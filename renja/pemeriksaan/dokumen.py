@@ -12,6 +12,7 @@ from __future__ import annotations
 import io
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from decimal import Decimal
 
 from renja.rumus.angka import AngkaTidakValid, parse_nilai_satuan, parse_persen, parse_rupiah
@@ -66,6 +67,22 @@ def _desimal(nilai: Decimal) -> int:
 
 def baca_angka(teks: str) -> Angka | None:
     """The number in a cell, or None when the cell is not numeric. Raises AngkaCacat / AngkaAmbigu."""
+    hasil = _baca_angka_tersimpan(teks)
+    if isinstance(hasil, Exception):
+        raise type(hasil)(*hasil.args)
+    return hasil
+
+
+@lru_cache(maxsize=65536)
+def _baca_angka_tersimpan(teks: str) -> Angka | None | Exception:
+    """The rules look at the same cells many times: each distinct cell text is parsed once."""
+    try:
+        return _baca_angka(teks)
+    except (AngkaCacat, AngkaAmbigu) as e:
+        return e
+
+
+def _baca_angka(teks: str) -> Angka | None:
     s = " ".join(teks.replace("*", "").split())
     if not s or s in {"-", "–"} or not any(c.isdigit() for c in s):
         return None
@@ -104,10 +121,8 @@ def baca_angka(teks: str) -> Angka | None:
 
 
 def aman_angka(teks: str) -> Angka | None:
-    try:
-        return baca_angka(teks)
-    except (AngkaCacat, AngkaAmbigu):
-        return None
+    hasil = _baca_angka_tersimpan(teks)
+    return None if isinstance(hasil, Exception) else hasil
 
 
 # ------------------------------------------------------------------------------------------------
