@@ -12,8 +12,8 @@ from __future__ import annotations
 import io
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
 from decimal import Decimal
+from functools import lru_cache
 
 from renja.rumus.angka import AngkaTidakValid, parse_nilai_satuan, parse_persen, parse_rupiah
 
