@@ -511,28 +511,27 @@ def blok_xlsx(data: bytes) -> list[Blok]:
 
 
 def blok_pdf(data: bytes) -> list[Blok]:
+    """pdfplumber: the ruled tables of each page as cell rows, the text outside them as lines, in reading order
+    (top to bottom, so a table follows its title)."""
     import pdfplumber
 
     hasil: list[Blok] = []
-    n = 0
+    ada_teks = False
     with pdfplumber.open(io.BytesIO(data)) as pdf:
-        ada_teks = False
         for halaman in pdf.pages:
+            urutan: list[tuple[float, int, list[Blok]]] = []
             tabel = halaman.find_tables()
-            for t in tabel:
-                for row in t.extract():
-                    n += 1
-                    hasil.append(Blok(n, sel=tuple((c or "").replace("\n", " ") for c in row)))
-                    ada_teks = True
-                n += 1
-                hasil.append(Blok(n, teks=""))
             luar = halaman
             for t in tabel:
+                baris = [Blok(0, sel=tuple((c or "").replace("\n", " ") for c in r)) for r in t.extract()]
+                urutan.append((t.bbox[1], 1, [*baris, Blok(0, teks="")]))
                 luar = luar.outside_bbox(t.bbox)
-            for baris in (luar.extract_text() or "").splitlines():
-                n += 1
-                hasil.append(Blok(n, teks=baris))
-                ada_teks = ada_teks or bool(baris.strip())
+            for garis in luar.extract_text_lines():
+                urutan.append((garis["top"], 0, [Blok(0, teks=garis["text"])]))
+            for _, _, blok in sorted(urutan, key=lambda u: (u[0], u[1])):
+                for b in blok:
+                    hasil.append(Blok(len(hasil) + 1, teks=b.teks, sel=b.sel))
+                    ada_teks = ada_teks or bool(b.teks.strip()) or bool(b.sel)
     if not ada_teks:
         raise DokumenTidakTerbaca(
             "PDF ini tidak memiliki lapisan teks (hasil pindaian?); simpan dari aplikasi aslinya atau jalankan OCR."

@@ -64,3 +64,59 @@ def xlsx() -> bytes:
     buf = io.BytesIO()
     wb.save(buf)
     return buf.getvalue()
+
+
+def html(dari: int = 1, sampai: int | None = None) -> str:
+    """Lines dari..sampai (1-based, inclusive) of the seed as HTML: text as paragraphs, tab runs as ruled tables."""
+    from html import escape
+
+    baris = teks().decode("utf-8").splitlines()[dari - 1 : sampai]
+    out = [
+        '<html><head><meta charset="utf-8"><style>table{border-collapse:collapse;font-size:9px}'
+        "td{border:1px solid #000}p{font-size:10px}</style></head><body>"
+    ]
+    tabel: list[list[str]] = []
+
+    def tutup() -> None:
+        if tabel:
+            lebar = max(len(r) for r in tabel)
+            out.append("<table>")
+            for r in tabel:
+                out.append("<tr>" + "".join(f"<td>{escape(c)}</td>" for c in r + [""] * (lebar - len(r))) + "</tr>")
+            out.append("</table>")
+            tabel.clear()
+
+    for b in baris:
+        if "\t" in b:
+            tabel.append(b.split("\t"))
+        else:
+            tutup()
+            out.append(f"<p>{escape(b)}</p>" if b.strip() else "")
+    tutup()
+    out.append("</body></html>")
+    return "\n".join(out)
+
+
+def pdf(isi_html: str, tmp_path: Path) -> bytes:
+    """The HTML printed to PDF by Debian's chromium (headless), as the e2e tests use it."""
+    import subprocess
+
+    sumber = tmp_path / "dokumen.html"
+    sumber.write_text(isi_html, encoding="utf-8")
+    tujuan = tmp_path / "dokumen.pdf"
+    subprocess.run(
+        [
+            "/usr/bin/chromium",
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--no-pdf-header-footer",
+            f"--user-data-dir={tmp_path / 'profil'}",
+            f"--print-to-pdf={tujuan}",
+            sumber.as_uri(),
+        ],
+        capture_output=True,
+        timeout=120,
+        check=True,
+    )
+    return tujuan.read_bytes()
