@@ -48,6 +48,7 @@ INSTALLED_APPS = [
     "renja.perencanaan",
     "renja.monev",
     "renja.kinerja",
+    "renja.pemeriksaan",
     "renja.demo",
 ]
 

@@ -404,6 +404,8 @@ def password_change_view(view):
     """Mark the one view a user with a one-time password may open (apply before login_required)."""
     view._renja_ganti_sandi = True
     return view
+
+
 # --- realisasi (renja.monev): quarterly realisation and its verification --------------------------------
 #
 # Objects are read duck-typed: a row has `opd_id`, `unit_id` (and `unit`), a unit status is its status string

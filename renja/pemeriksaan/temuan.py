@@ -1,0 +1,55 @@
+"""A finding of the checker: rule code, severity, Indonesian message with the figures, and where it is."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass
+from enum import StrEnum
+
+
+class Tingkat(StrEnum):
+    """Severity: a galat makes `renja periksa` exit 1; peringatan and info do not."""
+
+    GALAT = "galat"
+    PERINGATAN = "peringatan"
+    INFO = "info"
+
+
+@dataclass(frozen=True)
+class Lokasi:
+    """Where a finding is: the table (its title), the line in the file (text) or row of the table (DOCX/XLSX/PDF),
+    the column (1-based cell position) and the quoted text or cell."""
+
+    tabel: str = ""
+    baris: int | None = None
+    kolom: int | None = None
+    kutipan: str = ""
+
+    def teks(self) -> str:
+        bagian = []
+        if self.tabel:
+            bagian.append(self.tabel)
+        if self.baris is not None:
+            bagian.append(f"baris {self.baris}")
+        if self.kolom is not None:
+            bagian.append(f"kolom {self.kolom}")
+        return ", ".join(bagian) or "dokumen"
+
+
+@dataclass(frozen=True)
+class Temuan:
+    aturan: str
+    tingkat: Tingkat
+    pesan: str
+    lokasi: Lokasi
+
+    def sebagai_dict(self) -> dict:
+        d = asdict(self)
+        d["tingkat"] = str(self.tingkat)
+        return d
+
+    def teks(self) -> str:
+        kutipan = self.lokasi.kutipan
+        if len(kutipan) > 120:
+            kutipan = kutipan[:117] + "..."
+        baris = f"[{self.tingkat}] {self.aturan} ({self.lokasi.teks()}): {self.pesan}"
+        return baris + (f'\n    "{kutipan}"' if kutipan else "")
