@@ -46,7 +46,7 @@ class TestRenstraValuesReadBackAndCarry(TestCase):
     @example(target=Target(grade="BB"), pagu=0)
     def test_round_trip(self, target, pagu):
         perencana = get_user_model().objects.get(username="perencana")
-        renstra = Renstra.objects.select_related("opd").get(opd__pemda__kode="32.75", opd__kode=OPD)
+        renstra = Renstra.objects.select_related("opd").get(opd__pemda__kode="32.75", opd__kode=OPD, tahun_awal=2025)
         program = services.renstra_program_save(
             actor=perencana, renstra=renstra, data=RenstraProgramInput(kode="1.06.04")
         )
