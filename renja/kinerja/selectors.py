@@ -13,6 +13,7 @@ from renja.monev.evaluasi import METODE_BAWAAN, EvalBaris, Evaluasi, MetodeEfisi
 from renja.monev.selectors import tahap_berlaku
 from renja.organisasi import access
 from renja.organisasi.models import PerangkatDaerah
+from renja.organisasi.selectors import OpdTidakDitemukan, opd_find_for_command
 from renja.perencanaan.models import Indikator, Renja, Renstra, RenstraIndikator
 from renja.perencanaan.targets import Target
 from renja.rumus import capaian as rumus
@@ -35,20 +36,19 @@ def evaluasi_opd(*, user, renja: Renja, triwulan: int | None = None) -> Evaluasi
 
 
 def renja_find(*, user, tahun: int, opd_kode: str, pemda_kode: str | None = None) -> Renja:
-    """The Renja of an OPD (by SIPD code; `pemda_kode` when two Pemda share a code) for a year, access-checked."""
-    qs = Renja.objects.select_related("opd__pemda").filter(tahun=tahun, opd__kode=opd_kode)
-    if pemda_kode:
-        qs = qs.filter(opd__pemda__kode=pemda_kode)
-    found = list(qs[:2])
-    if not found:
-        raise Renja.DoesNotExist(f"Renja {tahun} perangkat daerah {opd_kode} tidak ditemukan.")
-    if len(found) > 1:
-        raise Renja.MultipleObjectsReturned(
-            f"Kode perangkat daerah {opd_kode} ada di lebih dari satu Pemda; sebutkan --pemda KODE."
-        )
+    """The Renja of an OPD (by SIPD code; `pemda_kode` when two Pemda share a code) for a year, access-checked.
+    The OPD is found as every command finds it (organisasi.selectors.opd_find_for_command), so an ambiguous code
+    is refused naming the Pemda that have it."""
+    try:
+        opd = opd_find_for_command(opd=opd_kode, pemda=pemda_kode)
+    except OpdTidakDitemukan as exc:
+        raise Renja.DoesNotExist(str(exc)) from exc
+    renja = Renja.objects.select_related("opd__pemda").filter(tahun=tahun, opd=opd).first()
+    if renja is None:
+        raise Renja.DoesNotExist(f"Renja {tahun} perangkat daerah {opd.kode} ({opd.pemda}) tidak ditemukan.")
     if user is not None:
-        access.access_realisasi_view(user, found[0].opd)
-    return found[0]
+        access.access_realisasi_view(user, renja.opd)
+    return renja
 
 
 def renstra_tahun(renja: Renja) -> Renstra | None:

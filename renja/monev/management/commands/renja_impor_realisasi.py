@@ -7,6 +7,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.management.base import BaseCommand, CommandError
 
 from renja.monev import impor
+from renja.organisasi.selectors import OpdTidakDitemukan, opd_find_for_command
 from renja.perencanaan.models import Renja
 from renja.rumus.angka import format_rupiah
 
@@ -27,15 +28,13 @@ class Command(BaseCommand):
         parser.add_argument("--pengguna", default=None, help="nama pengguna pelaku (bawaan: admin sistem)")
 
     def handle(self, *args, berkas, tahun, opd, pemda=None, tahap=None, simpan=False, pengguna=None, **options):
-        renjas = Renja.objects.select_related("opd__pemda").filter(tahun=tahun, opd__kode=opd)
-        if pemda:
-            renjas = renjas.filter(opd__pemda__kode=pemda)
-        renjas = list(renjas)
-        if not renjas:
-            raise CommandError(f"Renja tahun {tahun} untuk perangkat daerah {opd} tidak ditemukan.")
-        if len(renjas) > 1:
-            raise CommandError(f"Kode perangkat daerah {opd} ada di beberapa pemerintah daerah; isi --pemda.")
-        renja = renjas[0]
+        try:
+            opd_obj = opd_find_for_command(opd=opd, pemda=pemda)
+        except OpdTidakDitemukan as exc:
+            raise CommandError(str(exc)) from exc
+        renja = Renja.objects.select_related("opd__pemda").filter(tahun=tahun, opd=opd_obj).first()
+        if renja is None:
+            raise CommandError(f"Renja tahun {tahun} untuk perangkat daerah {opd} ({opd_obj.pemda}) tidak ditemukan.")
         actor = self._pelaku(pengguna)
         path = Path(berkas)
         try:
