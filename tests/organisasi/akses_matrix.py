@@ -453,7 +453,16 @@ ROWS: list[Row] = [
         "perencanaan:row_move",
         "POST",
         kw_row,
-        expect(REFUSED, other_opd=FORBIDDEN, other_pemda=FORBIDDEN, anonymous=LOGIN),
+        expect(
+            FORBIDDEN,
+            admin_global=REDIRECT,
+            admin_opd=REDIRECT,
+            perencana=REDIRECT,
+            operator_unit=REDIRECT,
+            anonymous=LOGIN,
+        ),
+        data=lambda d: {"arah": "turun"},
+        note="sub kegiatan turun satu tempat: yang boleh mengubah barisnya",
     ),
     Row("perencanaan:row_pptk", "GET", kw_row, expect(NOT_ALLOWED)),
     Row(
@@ -983,6 +992,8 @@ ROWS: list[Row] = [
         "POST",
         lambda d: {"renja_id": d.renja.pk, "tw": 1, "row_id": d.row.pk},
         expect(REFUSED, other_opd=FORBIDDEN, other_pemda=FORBIDDEN, anonymous=LOGIN),
+        data=lambda d: {"teks": "Bukti kegiatan menyusul."},
+        note="triwulan I 2026 demo belum dibuka untuk pengisian: setiap peran OPD ditolak dengan pesan",
     ),
     Row(
         "monev:bukti_unggah",
