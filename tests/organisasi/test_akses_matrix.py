@@ -20,7 +20,8 @@ FAST_HASHER = ["django.contrib.auth.hashers.MD5PasswordHasher"]  # force_login n
 @pytest.fixture
 def demo(db, users, renja2026, tahap_final, tahap_rkpd) -> m.Demo:
     """The seed's demo plus the identities the demo lacks, made through the organisasi services."""
-    from renja.perencanaan.models import RenjaRow
+    from renja.organisasi.models import PenugasanPeran
+    from renja.perencanaan.models import RenjaRow, RenstraIndikator, RenstraProgram, RenstraSasaran, RenstraTujuan
 
     with override_settings(PASSWORD_HASHERS=FAST_HASHER):
         bekasi = renja2026.opd.pemda
@@ -43,6 +44,8 @@ def demo(db, users, renja2026, tahap_final, tahap_rkpd) -> m.Demo:
             extra[ident] = user
     row = RenjaRow.objects.select_related("unit", "parent").get(tahap=tahap_final, kode="1.06.04.2.01.0001")
     assert row.unit.kode == "rehsos"
+    renstra = renja2026.renstra
+    tujuan = RenstraTujuan.objects.filter(renstra=renstra).order_by("pk").first()
     return m.Demo(
         renja=renja2026,
         tahap=tahap_final,
@@ -60,6 +63,11 @@ def demo(db, users, renja2026, tahap_final, tahap_rkpd) -> m.Demo:
             "pemeriksa": users["pemeriksa"],
             "anonymous": None,
         },
+        tujuan=tujuan,
+        sasaran=RenstraSasaran.objects.filter(tujuan=tujuan).order_by("pk").first(),
+        program=RenstraProgram.objects.filter(renstra=renstra).order_by("pk").first(),
+        indikator=RenstraIndikator.objects.filter(sasaran__tujuan__renstra=renstra).order_by("pk").first(),
+        penugasan=PenugasanPeran.objects.filter(user=users["operator.rehsos"]).order_by("pk").first(),
     )
 
 
@@ -128,7 +136,7 @@ def draft_row(name: str, method: str, route: str, d: m.Demo) -> str:
         source = "kw_none"
     if unknown:
         return f'    Row("{name}", "{method}", {source}, expect(...)),  # kwargs {unknown}: isi sendiri'
-    row = m.Row(name, method, eval(source, {}), {})  # noqa: S307 - our own text, built just above
+    row = m.Row(name, method, eval(source, {"kw_none": m.kw_none, "MISSING_ID": m.MISSING_ID}), {})  # noqa: S307 - our own text, built just above
     seen = {}
     for ident in m.IDENTITIES:
         with transaction.atomic():
