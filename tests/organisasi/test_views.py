@@ -7,6 +7,7 @@ the OPD admin (the demo's `admin`) Dinas Sosial's units, users and roles; every 
 import re
 
 import pytest
+from django.core.exceptions import ValidationError
 from django.urls import URLPattern, get_resolver, reverse
 from django.utils.html import escape
 from hypothesis import HealthCheck, given
@@ -236,7 +237,16 @@ WORDS = st.lists(
 @given(nama=WORDS, pangkat=WORDS, nip=NIPS)
 @hyp_settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 def test_any_kepala_the_service_accepts_reads_back_and_renders(client, users, dinsos, nama, pangkat, nip):
-    opd = services.opd_kepala_update(actor=users["admin"], opd=dinsos, nama=nama, pangkat=pangkat, nip=nip)
+    before = (dinsos.kepala_nama, dinsos.kepala_pangkat, dinsos.kepala_nip)
+    try:
+        opd = services.opd_kepala_update(actor=users["admin"], opd=dinsos, nama=nama, pangkat=pangkat, nip=nip)
+    except ValidationError as exc:
+        # refused (e.g. a pangkat over 80 characters): with a message naming the field, and nothing stored
+        assert set(exc.message_dict) <= {"kepala_nama", "kepala_pangkat", "kepala_nip"}
+        assert len(nama) > 120 or len(pangkat) > 80
+        dinsos.refresh_from_db()
+        assert (dinsos.kepala_nama, dinsos.kepala_pangkat, dinsos.kepala_nip) == before
+        return
     opd.refresh_from_db()
     assert (opd.kepala_nama, opd.kepala_pangkat, opd.kepala_nip) == (nama, pangkat, nip)
     client.force_login(users["admin"])
