@@ -77,12 +77,14 @@ def main():
     from django.contrib.auth import get_user_model
 
     from renja.monev import impor
-    from renja.monev.models import TriwulanOpd
+    from renja.monev.models import StatusRealisasiUnit, TriwulanOpd
     from renja.monev.selectors import tahap_berlaku
     from renja.perencanaan.models import Level, Renja
 
     renja = Renja.objects.select_related("opd").get(tahun=2026, opd__kode="1.06.0.00.0.00.01.0000")
-    TriwulanOpd.objects.filter(renja=renja).update(status="terbuka")  # the bench writes every triwulan
+    # the bench writes every triwulan: reopen the demo's approved TW I and put every unit back in draf
+    TriwulanOpd.objects.filter(renja=renja).update(status="terbuka")
+    StatusRealisasiUnit.objects.filter(renja=renja).update(status="draf")
     kode = list(tahap_berlaku(renja).rows.filter(level=Level.SUB_KEGIATAN).values_list("kode", flat=True))
     admin = get_user_model().objects.get(username="admin")
     data = transaksi(n, kode)
