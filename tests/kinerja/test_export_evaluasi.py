@@ -74,5 +74,5 @@ def test_errors_are_messages():
 @pytest.mark.django_db
 def test_pemda_narrows_the_opd():
     assert _json("--pemda", "32.75", "--format", "json")["opd"]["pemda"] == "32.75"
-    with pytest.raises(CommandError, match="tidak ditemukan"):
+    with pytest.raises(CommandError, match="Pemda dengan kode wilayah 99.99 tidak ada"):
         call_command("renja_export_evaluasi", "--tahun", "2024", "--opd", OPD, "--pemda", "99.99")
