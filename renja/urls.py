@@ -1,17 +1,16 @@
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
-from renja.inti import views as inti_views
 from renja.monev import views_dasbor as monev_dasbor
-from renja.organisasi import access
+from renja.organisasi import access, views_notifikasi
 from renja.organisasi import views as organisasi_views
 
 urlpatterns = [
     path("", monev_dasbor.beranda, name="beranda"),  # setup for a new admin, dashboard for operators, else Renja
     path("masuk/", access.public(organisasi_views.Masuk.as_view()), name="masuk"),
     path("keluar/", access.public(auth_views.LogoutView.as_view()), name="keluar"),
-    path("notifikasi/", inti_views.notifikasi_list, name="notifikasi"),
-    path("notifikasi/baca/", inti_views.notifikasi_baca, name="notifikasi_baca"),
+    path("notifikasi/", views_notifikasi.notifikasi_list, name="notifikasi"),
+    path("notifikasi/baca/", views_notifikasi.notifikasi_baca, name="notifikasi_baca"),
     path("nomenklatur/", include("renja.nomenklatur.urls")),
     path("renja/", include("renja.perencanaan.urls")),
     path("", include("renja.organisasi.urls")),
