@@ -49,7 +49,10 @@ INSTALLED_APPS = [
     "renja.monev",
     "renja.kinerja",
     "renja.pemeriksaan",
+    "renja.dokumen",
     "renja.demo",
+    "django_tasks",
+    "django_tasks_db",
 ]
 
 MIDDLEWARE = [
@@ -151,6 +154,16 @@ STORAGES = {
     },
 }
 MEDIA_ROOT = VAR_DIR / "media"
+
+# Background tasks (django-tasks): the database backend, whose worker `renja serve` starts beside the web server
+# (renja.inti.proses.proses_latar); RENJA_TUGAS=langsung runs each task at once in the request (the tests do).
+TASKS = {
+    "default": {
+        "BACKEND": "django_tasks.backends.immediate.ImmediateBackend"
+        if os.environ.get("RENJA_TUGAS", "db") == "langsung"
+        else "django_tasks_db.DatabaseBackend"
+    }
+}
 
 # Uploads: every uploaded file passes renja.inti.unggah (kind by content, zip checks); this is its size limit.
 UNGGAH_UKURAN_MAKS = int(os.environ.get("RENJA_UNGGAH_MAKS_MB", "20")) * 1024 * 1024

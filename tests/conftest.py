@@ -42,3 +42,12 @@ def tahap_final(renja2026):
 def login(client, user):
     client.force_login(user)
     return client
+
+
+@pytest.fixture(scope="session", autouse=True)
+def tugas_langsung():
+    """Background tasks run at once inside the test (django-tasks' immediate backend), as RENJA_TUGAS=langsung."""
+    from django.test import override_settings
+
+    with override_settings(TASKS={"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}):
+        yield

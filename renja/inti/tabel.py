@@ -63,6 +63,7 @@ __all__ = [
     "escape_csv",
     "tulis_xlsx",
     "tulis_csv",
+    "teks_sel",
 ]
 
 
@@ -308,6 +309,24 @@ def _teks_csv(nilai: Any, kolom: Kolom, gaya_angka: str) -> str:
     if isinstance(nilai, int | Decimal) and not isinstance(nilai, bool):
         return _mesin(nilai)  # a number in a text column (a year, a count): still a number
     return escape_csv(str(nilai))
+
+
+def teks_sel(nilai: Any, kolom: Kolom) -> str:
+    """A cell as printed in a document (DOCX, PDF, a page): numbers the Indonesian way with the column's places
+    (``26.736.518.416,00``, ``89,73``, targets as typed), dates ``15/01/2026``, empty for None."""
+    if nilai is None:
+        return ""
+    if kolom.jenis in _NUMERIK:
+        n = _angka(nilai, kolom)
+        if n is not None:
+            return _indonesia(n, kolom)
+    if isinstance(nilai, dt.datetime):
+        return _lokal(nilai).strftime("%d/%m/%Y %H.%M")
+    if isinstance(nilai, dt.date):
+        return nilai.strftime("%d/%m/%Y")
+    if isinstance(nilai, int | Decimal) and not isinstance(nilai, bool):
+        return _mesin(nilai)
+    return str(nilai)
 
 
 # ---------------------------------------------------------------------------------------------------------
