@@ -6,7 +6,7 @@ STAMP  := $(VENV)/.terpasang
 PG_URL ?= postgres://postgres@127.0.0.1:5432/postgres
 PYTEST_ARGS ?=
 
-.PHONY: run setup test test-sqlite test-pg test-deps lint bench clean
+.PHONY: run setup test test-sqlite test-pg test-deps pdf-deps lint bench clean
 
 $(STAMP): pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -14,11 +14,19 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install -q -e '.[dev]'
 	@touch $(STAMP)
 
-setup: $(STAMP)
+setup: pdf-deps $(STAMP)
 
 ## make run: virtualenv, dependencies, migrations, demo data (first start), server at http://127.0.0.1:8000
 run: setup
 	$(BIN)/renja serve 127.0.0.1:8000
+
+## Debian libraries WeasyPrint loads for `renja dokumen` PDFs, and the DejaVu fonts it prints with; only when missing
+PDF_DEBS := libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-dejavu-core fonts-dejavu-extra
+pdf-deps:
+	@kurang=""; for p in $(PDF_DEBS); do dpkg -s $$p >/dev/null 2>&1 || kurang="$$kurang $$p"; done; \
+	if [ -n "$$kurang" ]; then \
+	  echo "Memasang paket Debian untuk PDF:$$kurang"; \
+	  (apt-get update -qq || true) && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$kurang >/dev/null; fi
 
 ## Debian packages the tests need (chromium for the browser tests), installed only when missing
 test-deps:

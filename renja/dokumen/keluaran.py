@@ -39,7 +39,10 @@ def tulis_tabel(tabel: Tabel, format: str) -> bytes:
         return tulis_xlsx(tabel)
     from renja.dokumen.model import TabelBlok
 
-    dok = Dokumen(judul=" ".join(tabel.judul) or tabel.nama_lembar, kepala_halaman=" ".join(tabel.judul[:1]),
-                  nama_berkas=tabel.nama_lembar)
+    dok = Dokumen(
+        judul=" ".join(tabel.judul) or tabel.nama_lembar,
+        kepala_halaman=" ".join(tabel.judul[:1]),
+        nama_berkas=tabel.nama_lembar,
+    )
     dok.tambah(TabelBlok(tabel))
     return tulis(dok, format)

@@ -19,8 +19,8 @@ import re
 from xml.sax.saxutils import escape
 
 from renja.dokumen.model import (
-    DaftarIsi,
     Daftar,
+    DaftarIsi,
     Dokumen,
     HalamanBaru,
     Judul,
@@ -52,7 +52,7 @@ def _run(teks: str, *, tebal=False, miring=False, ukuran: int | None = None) -> 
     if ukuran:
         rpr += f'<w:sz w:val="{ukuran}"/><w:szCs w:val="{ukuran}"/>'
     bagian = str(teks).split("\n")
-    isi = '<w:br/>'.join(f'<w:t xml:space="preserve">{_x(b)}</w:t>' for b in bagian)
+    isi = "<w:br/>".join(f'<w:t xml:space="preserve">{_x(b)}</w:t>' for b in bagian)
     return f"<w:r>{'<w:rPr>' + rpr + '</w:rPr>' if rpr else ''}{isi}</w:r>"
 
 
@@ -67,8 +67,19 @@ def _lebar_kolom(tabel: Tabel, total: int) -> list[int]:
     return [max(300, int(total * x / jumlah)) for x in lebar]
 
 
-def _sel(teks: str, lebar: int, *, span=1, vmerge: str | None = None, tebal=False, kanan=False, tengah=False,
-         abu=False, indent=0, ukuran=16) -> str:
+def _sel(
+    teks: str,
+    lebar: int,
+    *,
+    span=1,
+    vmerge: str | None = None,
+    tebal=False,
+    kanan=False,
+    tengah=False,
+    abu=False,
+    indent=0,
+    ukuran=16,
+) -> str:
     tcpr = f'<w:tcW w:w="{lebar}" w:type="dxa"/>'
     if span > 1:
         tcpr += f'<w:gridSpan w:val="{span}"/>'
@@ -95,10 +106,12 @@ def tabel_xml(tabel: Tabel, total: int) -> str:
     lebar = _lebar_kolom(tabel, total)
     ukuran = 16 if n > 10 else 18  # half-points: 8 pt for wide forms, 9 pt otherwise
     bagian = [
-        f"<w:tbl {W}><w:tblPr><w:tblStyle w:val=\"TableGrid\"/><w:tblW w:w=\"{sum(lebar)}\" w:type=\"dxa\"/>"
+        f'<w:tbl {W}><w:tblPr><w:tblStyle w:val="TableGrid"/><w:tblW w:w="{sum(lebar)}" w:type="dxa"/>'
         '<w:tblLayout w:type="fixed"/><w:tblBorders>'
-        + "".join(f'<w:{s} w:val="single" w:sz="4" w:space="0" w:color="000000"/>'
-                  for s in ("top", "left", "bottom", "right", "insideH", "insideV"))
+        + "".join(
+            f'<w:{s} w:val="single" w:sz="4" w:space="0" w:color="000000"/>'
+            for s in ("top", "left", "bottom", "right", "insideH", "insideV")
+        )
         + '</w:tblBorders><w:tblCellMar><w:left w:w="57" w:type="dxa"/><w:right w:w="57" w:type="dxa"/>'
         "</w:tblCellMar></w:tblPr><w:tblGrid>",
         *(f'<w:gridCol w:w="{w}"/>' for w in lebar),
@@ -111,7 +124,7 @@ def tabel_xml(tabel: Tabel, total: int) -> str:
         for col, sel in row:
             for rr in range(r + 1, r + sel.rowspan):
                 lanjut[(rr, col)] = sel.colspan
-    kepala_tr = '<w:trPr><w:tblHeader/><w:cantSplit/></w:trPr>'
+    kepala_tr = "<w:trPr><w:tblHeader/><w:cantSplit/></w:trPr>"
     for r, row in enumerate(kepala):
         mulai = {col: sel for col, sel in row}
         sel_xml = []
@@ -120,13 +133,24 @@ def tabel_xml(tabel: Tabel, total: int) -> str:
             if col in mulai:
                 sel = mulai[col]
                 w = sum(lebar[col : col + sel.colspan])
-                sel_xml.append(_sel(str(sel.teks), w, span=sel.colspan, vmerge="restart" if sel.rowspan > 1 else None,
-                                    tebal=True, tengah=True, abu=True, ukuran=ukuran))
+                sel_xml.append(
+                    _sel(
+                        str(sel.teks),
+                        w,
+                        span=sel.colspan,
+                        vmerge="restart" if sel.rowspan > 1 else None,
+                        tebal=True,
+                        tengah=True,
+                        abu=True,
+                        ukuran=ukuran,
+                    )
+                )
                 col += sel.colspan
             elif (r, col) in lanjut:
                 span = lanjut[(r, col)]
-                sel_xml.append(_sel("", sum(lebar[col : col + span]), span=span, vmerge="continue", abu=True,
-                                    ukuran=ukuran))
+                sel_xml.append(
+                    _sel("", sum(lebar[col : col + span]), span=span, vmerge="continue", abu=True, ukuran=ukuran)
+                )
                 col += span
             else:  # kepala_tata guarantees full coverage; keep the grid whole regardless
                 sel_xml.append(_sel("", lebar[col]))

@@ -17,8 +17,8 @@ import re
 from html import escape
 
 from renja.dokumen.model import (
-    DaftarIsi,
     Daftar,
+    DaftarIsi,
     Dokumen,
     HalamanBaru,
     Judul,
@@ -106,10 +106,7 @@ def _runs(isi: list[Teks]) -> str:
 
 
 def _lebar_persen(tabel: Tabel) -> list[float]:
-    lebar = [
-        k.lebar or {Jenis.TEKS: 24, Jenis.RUPIAH: 16}.get(k.jenis, 10)
-        for k in tabel.kolom
-    ]
+    lebar = [k.lebar or {Jenis.TEKS: 24, Jenis.RUPIAH: 16}.get(k.jenis, 10) for k in tabel.kolom]
     jumlah = sum(lebar)
     return [100 * x / jumlah for x in lebar]
 

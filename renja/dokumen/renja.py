@@ -100,7 +100,7 @@ def tanggal_indonesia(t: dt.date) -> str:
 
 
 def tempat_bawaan(pemda_nama: str) -> str:
-    """"Kota Bekasi" -> "Bekasi": the place a document of the Pemda is signed in."""
+    """ "Kota Bekasi" -> "Bekasi": the place a document of the Pemda is signed in."""
     return re.sub(r"^(Kota|Kabupaten|Provinsi)\s+", "", pemda_nama or "").strip()
 
 
@@ -199,35 +199,92 @@ def _coba(modul: str, nama: str) -> Callable | None:
         return None
 
 
-def tabel_dokumen(tahap: Tahap) -> dict[str, list[Tabel | str]]:
-    """Section code -> the tables printed in it (or a sentence saying why a table is not there)."""
+def _renstra(tahap: Tahap):
     from renja.kinerja.selectors import renstra_tahun
 
-    renja = tahap.renja
-    renstra = renstra_tahun(renja)
-    hasil: dict[str, list[Tabel | str]] = {}
+    return renstra_tahun(tahap.renja)
 
-    tc29 = tabel_tc29_renja(tahap)
-    hasil["2.1"] = [tc29 if tc29 is not None else BELUM_ADA_REALISASI.format(tahun=renja.tahun - 2)]
 
-    if fn := _coba("renja.kinerja.tabel", "tabel_tc30"):
-        hasil["2.2"] = [fn(renja=renja)]
+def _tc30(tahap: Tahap):
+    fn = _coba("renja.kinerja.tabel", "tabel_tc30")
+    return fn(renja=tahap.renja) if fn else None
+
+
+def _tc31(tahap: Tahap):
     rkpd = _tahap_rkpd(tahap)
-    if rkpd is not None and (fn := _coba("renja.perencanaan.tabel_renja", "tabel_tc31")):
-        hasil["2.4"] = [fn(rkpd, tahap)]
-    if fn := _coba("renja.perencanaan.tabel_usulan", "tabel_tc32"):
-        hasil["2.5"] = [fn(renja)]
-    if fn := _coba("renja.perencanaan.tabel_renja", "tabel_prioritas"):
-        hasil["3.1"] = [fn(tahap, renstra=renstra)]
-    tiga_dua: list[Tabel | str] = []
-    if renstra is not None and (fn := _coba("renja.perencanaan.tabel_renja", "tabel_iku")):
-        tiga_dua.append(fn(renstra))
-    if fn := _coba("renja.kinerja.tabel", "tabel_spm"):
-        tiga_dua.append(fn(renja=renja))
-    if tiga_dua:
-        hasil["3.2"] = tiga_dua
-    if fn := _coba("renja.perencanaan.tabel_renja", "tabel_tc33"):
-        hasil["4.1"] = [fn(tahap)]
+    fn = _coba("renja.perencanaan.tabel_renja", "tabel_tc31")
+    if fn is None:
+        return None
+    if rkpd is None:
+        return "Tahap ini adalah (atau mendahului) Rancangan Akhir RKPD: belum ada review terhadapnya."
+    return fn(rkpd, tahap)
+
+
+def _tc32(tahap: Tahap):
+    fn = _coba("renja.perencanaan.tabel_usulan", "tabel_tc32")
+    return fn(tahap.renja) if fn else None
+
+
+def _prioritas(tahap: Tahap):
+    fn = _coba("renja.perencanaan.tabel_renja", "tabel_prioritas")
+    return fn(tahap, renstra=_renstra(tahap)) if fn else None
+
+
+def _iku(tahap: Tahap):
+    fn = _coba("renja.perencanaan.tabel_renja", "tabel_iku")
+    renstra = _renstra(tahap)
+    if fn is None:
+        return None
+    return fn(renstra) if renstra is not None else "Belum ada Renstra yang mencakup tahun ini."
+
+
+def _spm(tahap: Tahap):
+    fn = _coba("renja.kinerja.tabel", "tabel_spm")
+    return fn(renja=tahap.renja) if fn else None
+
+
+def _tc33(tahap: Tahap):
+    fn = _coba("renja.perencanaan.tabel_renja", "tabel_tc33")
+    return fn(tahap) if fn else None
+
+
+def _tc29(tahap: Tahap):
+    t = tabel_tc29_renja(tahap)
+    return t if t is not None else BELUM_ADA_REALISASI.format(tahun=tahap.renja.tahun - 2)
+
+
+@dataclass(frozen=True)
+class JenisTabel:
+    kode: str  # "T-C.33": the URL and `renja dokumen --tabel` name it
+    bagian: str  # the narrative section it is printed in
+    judul: str
+    buat: Callable[[Tahap], Tabel | str | None]  # None: its builder is not in this code base
+
+
+DAFTAR_TABEL = [
+    JenisTabel("T-C.29", "2.1", "Evaluasi pelaksanaan Renja tahun n-2", _tc29),
+    JenisTabel("T-C.30", "2.2", "Kinerja pelayanan perangkat daerah (SPM)", _tc30),
+    JenisTabel("T-C.31", "2.4", "Review terhadap Rancangan Akhir RKPD", _tc31),
+    JenisTabel("T-C.32", "2.5", "Usulan program dan kegiatan", _tc32),
+    JenisTabel("PN", "3.1", "Keterkaitan dengan prioritas nasional", _prioritas),
+    JenisTabel("IKU", "3.2", "Indikator kinerja utama", _iku),
+    JenisTabel("SPM", "3.2", "Target SPM", _spm),
+    JenisTabel("T-C.33", "4.1", "Rencana program, kegiatan dan sub kegiatan", _tc33),
+]
+TABEL_KODE = {t.kode.upper(): t for t in DAFTAR_TABEL}
+
+
+def jenis_tabel(kode: str) -> JenisTabel | None:
+    return TABEL_KODE.get((kode or "").strip().upper())
+
+
+def tabel_dokumen(tahap: Tahap) -> dict[str, list[Tabel | str]]:
+    """Section code -> the tables printed in it (or a sentence saying why a table is not there)."""
+    hasil: dict[str, list[Tabel | str]] = {}
+    for jenis in DAFTAR_TABEL:
+        isi = jenis.buat(tahap)
+        if isi is not None:
+            hasil.setdefault(jenis.bagian, []).append(isi)
     return hasil
 
 
@@ -299,8 +356,9 @@ def dokumen_renja(
         Judul("KATA PENGANTAR", 1),
         *_kata_pengantar(tahap, r),
         TandaTangan(
-            tempat_tanggal=", ".join(x for x in (ttd.tempat, tanggal_indonesia(ttd.tanggal) if ttd.tanggal else "")
-                                     if x),
+            tempat_tanggal=", ".join(
+                x for x in (ttd.tempat, tanggal_indonesia(ttd.tanggal) if ttd.tanggal else "") if x
+            ),
             jabatan=[ttd.jabatan.upper()],
             nama=ttd.nama,
             pangkat=ttd.pangkat,

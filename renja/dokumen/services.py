@@ -28,18 +28,28 @@ def _teks(value: str, *, field: str, label: str, batas: int, wajib: bool = False
     if wajib and not value:
         raise ValidationError({field: f"{label} penanda tangan wajib diisi."})
     if len(value) > batas:
-        raise ValidationError({field: f"{label} penanda tangan paling banyak {batas} karakter (tertulis {len(value)})."})
+        raise ValidationError(
+            {field: f"{label} penanda tangan paling banyak {batas} karakter (tertulis {len(value)})."}
+        )
     return value
 
 
 def penandatangan_clean(
-    *, nama: str, jabatan: str, pangkat: str = "", nip: str = "", sebutan: str = "", tempat: str = "",
+    *,
+    nama: str,
+    jabatan: str,
+    pangkat: str = "",
+    nip: str = "",
+    sebutan: str = "",
+    tempat: str = "",
     tanggal: dt.date | None = None,
 ) -> Penandatangan:
     """The signer as typed, checked: name and jabatan required, lengths bounded, NIP 18 valid digits (or empty),
     sebutan one of definitif / Plt. / Plh."""
     if sebutan not in SEBUTAN:
-        raise ValidationError({"sebutan": f"Sebutan '{sebutan}' tidak dikenal; pilih kosong (definitif), Plt. atau Plh."})
+        raise ValidationError(
+            {"sebutan": f"Sebutan '{sebutan}' tidak dikenal; pilih kosong (definitif), Plt. atau Plh."}
+        )
     masalah = nip_masalah(nip or "")
     if masalah:
         raise ValidationError({"nip": masalah})
@@ -81,9 +91,14 @@ def dokumen_minta(*, actor, tahap: Tahap, format: str, penandatangan: Penandatan
             action="dokumen_minta",
             obj=berkas,
             scope=tahap.renja.opd.kode,
-            new={"tahap": str(tahap), "format": format, "penandatangan": penandatangan.nama,
-                 "sebutan": penandatangan.sebutan, "tempat": penandatangan.tempat,
-                 "tanggal": penandatangan.tanggal.isoformat() if penandatangan.tanggal else None},
+            new={
+                "tahap": str(tahap),
+                "format": format,
+                "penandatangan": penandatangan.nama,
+                "sebutan": penandatangan.sebutan,
+                "tempat": penandatangan.tempat,
+                "tanggal": penandatangan.tanggal.isoformat() if penandatangan.tanggal else None,
+            },
         )
     # Queued after the commit, so the worker finds the record (the immediate backend runs it right here).
     from renja.dokumen.tasks import buat_dokumen

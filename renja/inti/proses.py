@@ -1,12 +1,14 @@
-"""`renja serve` in production: the processes of one Renja server, started and stopped together.
+"""`renja serve`: the processes of one Renja server, started and stopped together.
 
-Today that is the web server (gunicorn). The background-task worker joins the list in `proses_latar()` once the
-project has background tasks; it is then one more supervised process, started, stopped and restarted with the web
-server by the same `renja serve` (one systemd unit), or run on its own elsewhere.
+In production that is the web server (gunicorn) and the background-task worker of `proses_latar()` (django-tasks'
+database backend, `renja db_worker`): one more supervised process, started, stopped and restarted with the web
+server by the same `renja serve` (one systemd unit), or run on its own elsewhere. With DEBUG=1 (`make run`) the
+worker runs beside Django's development server (`latar_berjalan()`).
 """
 
 from __future__ import annotations
 
+import contextlib
 import os
 import signal
 import subprocess
@@ -60,9 +62,31 @@ def proses_web(addrport: str) -> Proses:
 
 
 def proses_latar() -> list[Proses]:
-    """Background processes beside the web server. None yet: when django-tasks lands, its worker goes here,
-    e.g. Proses("tugas", [sys.executable, "-m", "renja.cli", "db_worker"])."""
-    return []
+    """Background processes beside the web server: the django-tasks worker when tasks go through the database
+    backend (none when RENJA_TUGAS=langsung runs each task inside its request)."""
+    backend = settings.TASKS.get("default", {}).get("BACKEND", "")
+    if not backend.startswith("django_tasks_db."):
+        return []
+    return [Proses("tugas", [sys.executable, "-m", "renja.cli", "db_worker"])]
+
+
+@contextlib.contextmanager
+def latar_berjalan(daftar: list[Proses] | None = None):
+    """The background processes running for the duration of a `with` (the development server's), stopped
+    with SIGTERM (then killed after 10 s) when it ends."""
+    berjalan = [subprocess.Popen(p.argv) for p in (proses_latar() if daftar is None else daftar)]
+    try:
+        yield berjalan
+    finally:
+        for proc in berjalan:
+            if proc.poll() is None:
+                proc.terminate()
+        for proc in berjalan:
+            try:
+                proc.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                proc.kill()
+                proc.wait()
 
 
 def proses_jalankan(daftar: list[Proses], *, tulis=print) -> int:

@@ -113,6 +113,7 @@ class Demo:
     program: Any = None  # the first program of `renstra`
     indikator: Any = None  # the first indikator of `renstra`
     penugasan: Any = None  # the role assignment of operator_unit (operator Rehsos)
+    berkas: Any = None  # a DokumenBerkas of `tahap`, made by the rows that need one
 
 
 def kw_renja(d: Demo) -> dict:
@@ -160,6 +161,7 @@ GUESS_KWARGS: dict[str, str] = {
     "tertunda_id": "MISSING_ID",
     "bukti_id": "MISSING_ID",
     "item_id": "MISSING_ID",
+    "berkas_id": "d.berkas.pk",
 }
 
 
@@ -186,6 +188,23 @@ def _new_form(d: Demo) -> dict:
     from tests.perencanaan.test_add_delete_http import new_form
 
     return new_form(unit=d.row.unit_id)
+
+
+def kw_tabel_tc29(d: Demo) -> dict:
+    return {"tahap_id": d.tahap.pk, "kode": "T-C.29"}
+
+
+def kw_berkas(d: Demo) -> dict:
+    return {"berkas_id": d.berkas.pk}
+
+
+def _berkas_gagal(d: Demo) -> None:
+    """A document request of the stage whose build failed: its page opens, its download does not (no file)."""
+    from renja.dokumen.models import DokumenBerkas, StatusBerkas
+
+    d.berkas = DokumenBerkas.objects.create(
+        tahap=d.tahap, format="docx", status=StatusBerkas.GAGAL, pesan="uji", ttd_nama="X", ttd_jabatan="Kepala"
+    )
 
 
 # --- the table ------------------------------------------------------------------------------------------
@@ -1136,7 +1155,51 @@ ROWS: list[Row] = [
         kw_renja,
         expect(FORBIDDEN, admin_global=REFUSED, admin_opd=REFUSED, perencana=REFUSED, anonymous=LOGIN),
     ),
+    # --- the Renja document (renja.dokumen): any reader of the OPD may print it ----------------------------
+    Row("dokumen:tahap", "GET", kw_tahap, expect(OK, **READ_OPD)),
+    Row(
+        "dokumen:tahap",
+        "POST",
+        kw_tahap,
+        expect(FORM, **READ_OPD),
+        data=lambda d: {"format": "docx"},
+        note="tanpa nama penanda tangan: formulir kembali (400); dokumen tidak dibuat",
+    ),
+    Row("dokumen:tabel", "GET", kw_tabel_tc29, expect(OK, **READ_OPD), note="T-C.29 sebagai XLSX, langsung"),
+    Row("dokumen:tabel", "POST", kw_tabel_tc29, expect(NOT_ALLOWED, **READ_OPD)),
+    Row("dokumen:berkas", "GET", kw_berkas, expect(OK, **READ_OPD), prepare=_berkas_gagal),
+    Row("dokumen:berkas", "POST", kw_berkas, expect(NOT_ALLOWED, **READ_OPD), prepare=_berkas_gagal),
+    Row(
+        "dokumen:unduh",
+        "GET",
+        kw_berkas,
+        expect(NOT_FOUND, **READ_OPD),
+        prepare=_berkas_gagal,
+        note="berkas yang gagal dibuat tidak dapat diunduh (404); unduhan berkas jadi diuji di tests/dokumen",
+    ),
+    Row("dokumen:unduh", "POST", kw_berkas, expect(NOT_ALLOWED, **READ_OPD), prepare=_berkas_gagal),
     # --- objects that do not exist, or are of the wrong kind ---------------------------------------------
+    Row(
+        "dokumen:tahap",
+        "GET",
+        lambda d: {"tahap_id": MISSING_ID},
+        expect(NOT_FOUND, anonymous=LOGIN),
+        variant="tahap tidak ada",
+    ),
+    Row(
+        "dokumen:tabel",
+        "GET",
+        lambda d: {"tahap_id": d.tahap.pk, "kode": "T-C.99"},
+        expect(NOT_FOUND, anonymous=LOGIN, other_opd=FORBIDDEN, other_pemda=FORBIDDEN),
+        variant="tabel tidak dikenal",
+    ),
+    Row(
+        "dokumen:berkas",
+        "GET",
+        lambda d: {"berkas_id": MISSING_ID},
+        expect(NOT_FOUND, anonymous=LOGIN),
+        variant="berkas tidak ada",
+    ),
     Row(
         "perencanaan:detail",
         "GET",

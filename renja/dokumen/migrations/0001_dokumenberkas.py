@@ -6,42 +6,84 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('perencanaan', '0006_sumber_dana_bawaan'),
+        ("perencanaan", "0006_sumber_dana_bawaan"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='DokumenBerkas',
+            name="DokumenBerkas",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('format', models.CharField(choices=[('docx', 'Word (DOCX)'), ('pdf', 'PDF'), ('xlsx', 'Excel (XLSX, satu lembar per tabel)')], max_length=4)),
-                ('status', models.CharField(choices=[('antre', 'Menunggu giliran'), ('proses', 'Sedang dibuat'), ('selesai', 'Selesai'), ('gagal', 'Gagal')], default='antre', max_length=8)),
-                ('kemajuan', models.PositiveSmallIntegerField(default=0, help_text='persen, 0-100')),
-                ('langkah', models.CharField(blank=True, max_length=80)),
-                ('pesan', models.TextField(blank=True, help_text='mengapa pembuatan gagal')),
-                ('berkas', models.FileField(blank=True, max_length=300, upload_to='dokumen/%Y/')),
-                ('nama_berkas', models.CharField(blank=True, max_length=200)),
-                ('ttd_nama', models.CharField(max_length=120)),
-                ('ttd_pangkat', models.CharField(blank=True, max_length=80)),
-                ('ttd_nip', models.CharField(blank=True, max_length=30)),
-                ('ttd_jabatan', models.CharField(max_length=120)),
-                ('ttd_sebutan', models.CharField(blank=True, choices=[('', 'Definitif'), ('Plt.', 'Plt.'), ('Plh.', 'Plh.')], max_length=4)),
-                ('ttd_tempat', models.CharField(blank=True, max_length=60)),
-                ('ttd_tanggal', models.DateField(blank=True, null=True)),
-                ('diminta_pada', models.DateTimeField(auto_now_add=True)),
-                ('selesai_pada', models.DateTimeField(blank=True, null=True)),
-                ('diminta_oleh', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('tahap', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='dokumen_berkas', to='perencanaan.tahap')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                (
+                    "format",
+                    models.CharField(
+                        choices=[
+                            ("docx", "Word (DOCX)"),
+                            ("pdf", "PDF"),
+                            ("xlsx", "Excel (XLSX, satu lembar per tabel)"),
+                        ],
+                        max_length=4,
+                    ),
+                ),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("antre", "Menunggu giliran"),
+                            ("proses", "Sedang dibuat"),
+                            ("selesai", "Selesai"),
+                            ("gagal", "Gagal"),
+                        ],
+                        default="antre",
+                        max_length=8,
+                    ),
+                ),
+                ("kemajuan", models.PositiveSmallIntegerField(default=0, help_text="persen, 0-100")),
+                ("langkah", models.CharField(blank=True, max_length=80)),
+                ("pesan", models.TextField(blank=True, help_text="mengapa pembuatan gagal")),
+                ("berkas", models.FileField(blank=True, max_length=300, upload_to="dokumen/%Y/")),
+                ("nama_berkas", models.CharField(blank=True, max_length=200)),
+                ("ttd_nama", models.CharField(max_length=120)),
+                ("ttd_pangkat", models.CharField(blank=True, max_length=80)),
+                ("ttd_nip", models.CharField(blank=True, max_length=30)),
+                ("ttd_jabatan", models.CharField(max_length=120)),
+                (
+                    "ttd_sebutan",
+                    models.CharField(
+                        blank=True, choices=[("", "Definitif"), ("Plt.", "Plt."), ("Plh.", "Plh.")], max_length=4
+                    ),
+                ),
+                ("ttd_tempat", models.CharField(blank=True, max_length=60)),
+                ("ttd_tanggal", models.DateField(blank=True, null=True)),
+                ("diminta_pada", models.DateTimeField(auto_now_add=True)),
+                ("selesai_pada", models.DateTimeField(blank=True, null=True)),
+                (
+                    "diminta_oleh",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "tahap",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="dokumen_berkas",
+                        to="perencanaan.tahap",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'berkas dokumen',
-                'verbose_name_plural': 'berkas dokumen',
-                'ordering': ['-diminta_pada', '-id'],
+                "verbose_name": "berkas dokumen",
+                "verbose_name_plural": "berkas dokumen",
+                "ordering": ["-diminta_pada", "-id"],
             },
         ),
     ]

@@ -29,8 +29,13 @@ class Command(BaseCommand):
         if settings.RENJA_DEMO:
             call_command("renja_demo", if_empty=True)
         if settings.DEBUG:
-            self.stdout.write(f"Renja (pengembangan, DEBUG=1) berjalan di http://{proses.alamat_bind(addrport)}/")
-            call_command("runserver", addrport, use_reloader=not noreload)
+            latar = proses.proses_latar()
+            self.stdout.write(
+                f"Renja (pengembangan, DEBUG=1) berjalan di http://{proses.alamat_bind(addrport)}/"
+                + "".join(f"; {p.nama}" for p in latar)
+            )
+            with proses.latar_berjalan(latar):
+                call_command("runserver", addrport, use_reloader=not noreload)
             return
         daftar = [proses.proses_web(addrport), *proses.proses_latar()]
         self.stdout.write(
