@@ -44,7 +44,7 @@ def tabel_sintetis(n: int = 500) -> Tabel:
     """A T-C.33-shaped table of `n` sub kegiatan under programs of 25 rows: 13 columns (wide), a two-row header
     with merges, numbered columns, a TOTAL footer. Pagu of row i is 1.000.000 + i x 1.000."""
     kolom = [
-        Kolom("kode", "Kode", lebar=16),
+        Kolom("kode", "Kode", lebar=20),
         Kolom("nama", "Program/Kegiatan/Sub Kegiatan", lebar=36),
         Kolom("indikator", "Indikator", lebar=30),
         Kolom("target", "Target", Jenis.DESIMAL),
