@@ -206,8 +206,12 @@ def _renstra(tahap: Tahap):
 
 
 def _tc30(tahap: Tahap):
-    fn = _coba("renja.kinerja.tabel", "tabel_tc30")
-    return fn(renja=tahap.renja) if fn else None
+    fn = _coba("renja.kinerja.tabel_spm", "tabel_tc30")
+    daftar = _coba("renja.kinerja.selectors", "kinerja_pelayanan_list")
+    if fn is None or daftar is None:
+        return None
+    renja = tahap.renja
+    return fn(daftar(opd=renja.opd), tahun=renja.tahun, opd_nama=renja.opd.nama)
 
 
 def _tc31(tahap: Tahap):
@@ -239,8 +243,12 @@ def _iku(tahap: Tahap):
 
 
 def _spm(tahap: Tahap):
-    fn = _coba("renja.kinerja.tabel", "tabel_spm")
-    return fn(renja=tahap.renja) if fn else None
+    fn = _coba("renja.kinerja.tabel_spm", "tabel_spm")
+    daftar = _coba("renja.kinerja.selectors", "spm_target_list")
+    if fn is None or daftar is None:
+        return None
+    renja = tahap.renja
+    return fn(daftar(opd=renja.opd, tahun=renja.tahun), tahun=renja.tahun, opd_nama=renja.opd.nama)
 
 
 def _tc33(tahap: Tahap):
