@@ -29,6 +29,7 @@ from renja.dokumen.model import (
     TabelBlok,
     TandaTangan,
     Teks,
+    lebar_kolom,
 )
 from renja.inti.tabel import Jenis, Tabel, teks_sel
 
@@ -57,14 +58,10 @@ def _run(teks: str, *, tebal=False, miring=False, ukuran: int | None = None) -> 
 
 
 def _lebar_kolom(tabel: Tabel, total: int) -> list[int]:
-    lebar = []
-    for k in tabel.kolom:
-        if k.lebar:
-            lebar.append(k.lebar)
-        else:
-            lebar.append({Jenis.TEKS: 24, Jenis.RUPIAH: 16}.get(k.jenis, 10))
-    jumlah = sum(lebar)
-    return [max(300, int(total * x / jumlah)) for x in lebar]
+    # characters of a line: Arial 8 pt on A4 landscape (~175), 9 pt on portrait (~105)
+    kolom = lebar_kolom(tabel, 175 if total > LEBAR_POTRET else 105)
+    jumlah = sum(kolom)
+    return [max(300, int(total * x / jumlah)) for x in kolom]
 
 
 def _sel(

@@ -27,6 +27,7 @@ from renja.dokumen.model import (
     TabelBlok,
     TandaTangan,
     Teks,
+    lebar_kolom,
 )
 from renja.inti.tabel import Jenis, Tabel, teks_sel
 
@@ -105,16 +106,20 @@ def _runs(isi: list[Teks]) -> str:
     return "".join(hasil)
 
 
-def _lebar_persen(tabel: Tabel) -> list[float]:
-    lebar = [k.lebar or {Jenis.TEKS: 24, Jenis.RUPIAH: 16}.get(k.jenis, 10) for k in tabel.kolom]
-    jumlah = sum(lebar)
-    return [100 * x / jumlah for x in lebar]
+# Characters of a table line: A4 landscape at 6.5 pt DejaVu Sans Condensed, portrait at 7.5 pt, less the padding.
+KAPASITAS = {True: 175, False: 95}
+
+
+def _lebar_persen(tabel: Tabel, lebar: bool) -> list[float]:
+    kolom = lebar_kolom(tabel, KAPASITAS[lebar])
+    jumlah = sum(kolom)
+    return [100 * x / jumlah for x in kolom]
 
 
 def tabel_html(tabel: Tabel, *, lebar: bool = False) -> str:
     n = len(tabel.kolom)
     bagian = [f'<table class="{"lebar" if lebar else ""}"><colgroup>']
-    bagian += [f'<col style="width:{w:.2f}%">' for w in _lebar_persen(tabel)]
+    bagian += [f'<col style="width:{w:.2f}%">' for w in _lebar_persen(tabel, lebar)]
     bagian.append("</colgroup><thead>")
     for row in tabel.kepala_tata():
         bagian.append("<tr>")

@@ -125,3 +125,35 @@ class Dokumen:
 
     def judul_daftar_isi(self) -> list[Judul]:
         return [b for b in self.blok if isinstance(b, Judul) and b.daftar_isi]
+
+
+def lebar_kolom(tabel: Tabel, kapasitas: float) -> list[float]:
+    """Column widths in characters for a page line of about `kapasitas` characters. Numbers and one-word cells
+    (codes such as 1.06.01.2.01.0001) must not wrap, so those columns get their longest printed text first;
+    the other columns share what remains in proportion to their XLSX width. When the unbreakable columns alone
+    do not fit, every column is proportional to its XLSX width."""
+    from renja.inti.tabel import Jenis, teks_sel
+
+    dasar = [k.lebar or {Jenis.TEKS: 24, Jenis.RUPIAH: 16}.get(k.jenis, 10) for k in tabel.kolom]
+    perlu: dict[int, float] = {}
+    for baris in [*tabel.baris, *tabel.kaki]:
+        for col, span, nilai in tabel.sel_baris(baris):
+            if span != 1 or nilai is None:
+                continue
+            teks = teks_sel(nilai, tabel.kolom[col])
+            if " " in teks.strip() or len(teks) > 22:
+                perlu[col] = -1  # prose: wraps, shares the rest
+            elif perlu.get(col, 0) >= 0:
+                perlu[col] = max(perlu.get(col, 0), len(teks) + 1.5)
+    for r in tabel.kepala_tata():  # a header word such as "Satuan" sets a floor for narrow columns
+        for col, sel in r:
+            if sel.colspan == 1 and perlu.get(col, 0) >= 0:
+                kata = max((len(w) for w in str(sel.teks).split()), default=0)
+                perlu[col] = max(perlu.get(col, 0), kata + 1)
+    tetap = {c: w for c, w in perlu.items() if w > 0}
+    sisa = kapasitas - sum(tetap.values())
+    lain = [i for i in range(len(dasar)) if i not in tetap]
+    if sisa <= 0 or not lain:
+        return [float(x) for x in dasar]
+    jumlah_lain = sum(dasar[i] for i in lain)
+    return [tetap[i] if i in tetap else sisa * dasar[i] / jumlah_lain for i in range(len(dasar))]

@@ -203,3 +203,60 @@ def test_tc29_without_realisation_says_so(tahap_final):
     assert isi == [BELUM_ADA_REALISASI.format(tahun=2023)]
     teks = docx_teks(tulis(dokumen_renja(tahap=tahap, penandatangan=TTD), "docx"))
     assert "Belum ada data realisasi Renja tahun 2023 di aplikasi ini." in teks
+
+
+# --- T-C.33 in the document (its builder, renja.perencanaan.tabel_renja, comes with the tables branch) --------
+
+# The seed's program subtotals (BAB IV baris 1238 ff., Tabel 2.19 baris 866 ff.): 13.652.995.250 + 2.387.000.000
+# + 4.962.840.000 + 3.040.000.000 + 1.901.683.166 + 792.000.000 = 26.736.518.416.
+PROGRAM_SEED = {
+    "1.06.01": "13.652.995.250",
+    "1.06.02": "2.387.000.000",
+    "1.06.04": "4.962.840.000",
+    "1.06.05": "3.040.000.000",
+    "1.06.06": "1.901.683.166",
+    "1.06.07": "792.000.000",
+}
+
+
+def _tc33_docx(berkas):
+    """(T-C.33 table model, its DOCX rows as cell texts): the document's tables are written in order."""
+    pytest.importorskip("renja.perencanaan.tabel_renja", reason="T-C.33 builder not in this code base yet")
+    tabel = berkas["dok"].tabel()
+    i = next(i for i, t in enumerate(tabel) if t.nama_lembar == "T-C.33")
+    tbl = [el for el in docx_buka(berkas["docx"]).element.body if el.tag == W_NS + "tbl"][i]
+    return tabel[i], docx_tabel_sel(tbl)
+
+
+def test_tc33_in_docx_every_sub_kegiatan_its_pagu_and_the_seed_totals(db, berkas):
+    from renja.perencanaan.models import Pagu, RenjaRow
+
+    tabel, sel = _tc33_docx(berkas)
+    tahap = berkas["tahap"]
+    kode_col = next(i for i, k in enumerate(tabel.kolom) if k.kunci == "kode")
+    pagu_col = next(i for i, k in enumerate(tabel.kolom) if k.kunci == "pagu")
+    badan = sel[len(tabel.kepala_tata()) + (1 if tabel.nomor_tata() else 0) :]
+    assert len(badan) == len(tabel.baris) + len(tabel.kaki)
+    baris = {r[kode_col]: r for r in badan if len(r) == len(tabel.kolom) and r[kode_col]}
+    subs = RenjaRow.objects.filter(tahap=tahap, level="sub_kegiatan")
+    assert subs.count() == 51 and {s.kode for s in subs} <= baris.keys()
+    for s in subs:  # every pagu printed equals the data (sum of its sumber dana)
+        jumlah = sum(p.jumlah for p in Pagu.objects.filter(row=s))
+        assert baris[s.kode][pagu_col] == teks_sel(jumlah, tabel.kolom[pagu_col]), s.kode
+    for kode, pagu in PROGRAM_SEED.items():
+        assert baris[kode][pagu_col] == pagu, kode
+    assert any("26.736.518.416" in c for r in badan[-3:] for c in r)  # the TOTAL line
+
+
+def test_tc33_in_pdf_and_xlsx_total(berkas):
+    import openpyxl
+
+    _tc33_docx(berkas)
+    semua = " ".join(" ".join(h.split()) for h in pdf_halaman(berkas["pdf"]))
+    assert "26.736.518.416" in semua
+    for pagu in PROGRAM_SEED.values():
+        assert pagu in semua
+    wb = openpyxl.load_workbook(io.BytesIO(berkas["xlsx"]))
+    ws = wb["T-C.33"]
+    angka = [c.value for row in ws.iter_rows() for c in row if isinstance(c.value, int | float | Decimal)]
+    assert 26736518416 in angka
