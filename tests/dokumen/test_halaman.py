@@ -196,3 +196,25 @@ def test_signer_fields_read_back_identical_and_render(tahap_final, nama, pangkat
     teks = docx_teks(tulis_docx(Dokumen(judul="x", kepala_halaman="x", nama_berkas="x", blok=[blok])))
     assert f"Plh. {ttd.jabatan.upper()}" in teks and ttd.nama in teks and ttd.pangkat in teks
     assert f"{ttd.tempat}, {tanggal_indonesia(ttd.tanggal)}" in teks
+
+
+def test_database_backend_queues_and_the_worker_builds(tahap_final, media, settings):
+    """With the production backend (django-tasks-db) the request only queues a task row; the worker
+    (`renja db_worker`) claims ready rows and calls their task, as done here by hand (the worker closes database
+    connections between tasks, which a test's transaction does not survive)."""
+    from django_tasks_db.models import DBTaskResult
+
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+    ttd = services.penandatangan_clean(nama="A", jabatan="Kepala Dinas Sosial Kota Bekasi")
+    from django.contrib.auth import get_user_model
+
+    berkas = services.dokumen_minta(
+        actor=get_user_model().objects.get(username="perencana"), tahap=tahap_final, format="xlsx", penandatangan=ttd
+    )
+    assert berkas.status == StatusBerkas.ANTRE and berkas.kemajuan == 0
+    tugas = DBTaskResult.objects.ready().get()
+    assert tugas.task_path == "renja.dokumen.tasks.buat_dokumen" and tugas.args_kwargs["args"] == [berkas.pk]
+    tugas.claim("uji")
+    tugas.task.call(*tugas.args_kwargs["args"], **tugas.args_kwargs["kwargs"])
+    berkas.refresh_from_db()
+    assert berkas.status == StatusBerkas.SELESAI and berkas.nama_berkas.endswith("Rancangan-Akhir.xlsx")
