@@ -1,3 +1,4 @@
+import dataclasses
 import datetime as dt
 from pathlib import Path
 
@@ -65,7 +66,7 @@ class Command(BaseCommand):
             ttd = penandatangan_bawaan(opd_obj)
             if tanggal:
                 try:
-                    ttd = ttd.__class__(**{**ttd.__dict__, "tanggal": dt.date.fromisoformat(tanggal)})
+                    ttd = dataclasses.replace(ttd, tanggal=dt.date.fromisoformat(tanggal))
                 except ValueError as exc:
                     raise CommandError(f"--tanggal '{tanggal}' bukan tanggal TTTT-BB-HH.") from exc
             try:
