@@ -17,6 +17,10 @@ from renja.inti.tabel import teks_sel
 from renja.rumus.terbilang import rupiah_dari_terbilang
 from tests.dokumen.bantu import W_NS, docx_buka, docx_tabel_sel, docx_teks, pdf_halaman
 
+# Every test here is a database test, so pytest-django runs them before the transactional tests that flush the
+# session's demo data (the module fixture below reads it once).
+pytestmark = pytest.mark.django_db
+
 TTD = Penandatangan(
     nama="Drs. H. ALEXANDER ZULKARNAIN, M.Si.",
     jabatan="Kepala Dinas Sosial Kota Bekasi",
