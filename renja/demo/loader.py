@@ -22,6 +22,7 @@ from renja.demo.kinerja_2024 import load_basis_2024, load_kinerja_2024
 from renja.demo.realisasi_2024 import load_realisasi_2024
 from renja.inti.notifikasi import notifikasi_tandai_dibaca
 from renja.monev import services as monev
+from renja.monev.narasi import katalog_monev
 from renja.monev.selectors import tahap_berlaku, unit_penanggung_jawab
 from renja.nomenklatur.models import Nomenklatur, NomenklaturVersi
 from renja.nomenklatur.services import nomenklatur_load
@@ -31,6 +32,7 @@ from renja.organisasi.models import Peran, PerangkatDaerah
 from renja.perencanaan import services as plan
 from renja.perencanaan.models import (
     Level,
+    NarasiBagian,
     Renja,
     Renstra,
     RenstraIndikator,
@@ -39,6 +41,7 @@ from renja.perencanaan.models import (
     RenstraTujuan,
     SumberDana,
 )
+from renja.perencanaan.narasi import katalog_perencanaan
 from renja.perencanaan.targets import Target, agregasi_bawaan, parse_target
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
@@ -165,6 +168,24 @@ def _load_renstra(*, opd: PerangkatDaerah, data: dict) -> Renstra:
     return renstra
 
 
+def load_narasi(*, actor, tahap, data: dict) -> int:
+    """The seed's narrative (narasi_2026.yaml) into the sections of `tahap`, through the narrative service with
+    the full placeholder catalog (an unknown placeholder in the file stops the load with its name)."""
+    katalog = katalog_perencanaan() | katalog_monev()
+    bagian = {b.kode: b for b in NarasiBagian.objects.filter(tahap=tahap)}
+    for item in data["bagian"]:
+        b = bagian[str(item["kode"])]
+        plan.narasi_bagian_update(
+            actor=actor,
+            bagian=b,
+            expected_version=b.version,
+            teks=item["teks"].rstrip("\n"),
+            katalog=katalog,
+            system=True,
+        )
+    return len(data["bagian"])
+
+
 def demo_is_loaded() -> bool:
     return PerangkatDaerah.objects.filter(kode=OPD_KODE).exists()
 
@@ -215,6 +236,8 @@ def demo_load(*, passwords: dict[str, str] | None = None) -> DemoResult:
         actor=admin, renja=renja, jenis=rkpd["tahap"], kosong=True, catatan=rkpd.get("sumber", ""), system=True
     )
     load_tahap_rows(actor=admin, tahap=t1, data=rkpd)
+    narasi = _read("narasi_2026.yaml")
+    load_narasi(actor=admin, tahap=t1, data=narasi)
     plan.tahap_submit(actor=admin, tahap=t1, system=True)
     plan.tahap_tetapkan(actor=admin, tahap=t1, system=True)
 
@@ -223,6 +246,7 @@ def demo_load(*, passwords: dict[str, str] | None = None) -> DemoResult:
         actor=admin, renja=renja, jenis=final["tahap"], kosong=True, catatan=final.get("sumber", ""), system=True
     )
     load_tahap_rows(actor=admin, tahap=t2, data=final)
+    load_narasi(actor=admin, tahap=t2, data=narasi)
     load_realisasi_contoh(renja=renja, data=_read("realisasi_2026_contoh.yaml"))
     renja_2024 = load_renja_2024(actor=admin, opd=opd)
     realisasi_2024 = _read("renja_2024_realisasi.yaml")
