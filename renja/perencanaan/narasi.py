@@ -20,6 +20,7 @@ katalog_monev()``), so this module never imports upward.
 
 from __future__ import annotations
 
+import contextlib
 import contextvars
 import re
 from collections.abc import Callable
@@ -41,6 +42,7 @@ __all__ = [
     "narasi_galat",
     "narasi_isi",
     "narasi_periksa",
+    "narasi_sesi",
     "placeholder_dalam",
 ]
 
@@ -170,8 +172,8 @@ def narasi_periksa(*, teks: str, katalog: Katalog) -> list[str]:
     return pesan
 
 
-# One cache per rendering: a provider asks for the stage's tree once however many placeholders use it, and a
-# later rendering (after a pagu changed) computes afresh.
+# One cache per rendering (or per narasi_sesi block): a provider asks for the stage's tree once however many
+# placeholders use it, and a later rendering (after a pagu changed) computes afresh.
 _CACHE: contextvars.ContextVar[dict | None] = contextvars.ContextVar("renja_narasi_cache", default=None)
 
 
@@ -185,11 +187,23 @@ def cache_narasi(kunci, hitung: Callable[[], object]):
     return cache[kunci]
 
 
+@contextlib.contextmanager
+def narasi_sesi():
+    """Render several texts (every section of a document) over one snapshot of the data: the stage's tree and the
+    n-2 evaluation are computed once for the whole block instead of once per section. Use it only while the data
+    does not change inside the block."""
+    token = _CACHE.set({})
+    try:
+        yield
+    finally:
+        _CACHE.reset(token)
+
+
 def _isi_semua(*, tahap, teks: str, katalog: Katalog) -> tuple[str, list[str]]:
     pesan = narasi_periksa(teks=teks, katalog=katalog)
     if pesan:
         return "", pesan
-    token = _CACHE.set({})
+    token = _CACHE.set({}) if _CACHE.get() is None else None
     try:
         bagian, posisi = [], 0
         for p in placeholder_dalam(teks):
@@ -201,7 +215,8 @@ def _isi_semua(*, tahap, teks: str, katalog: Katalog) -> tuple[str, list[str]]:
             posisi = p.akhir
         bagian.append(teks[posisi:])
     finally:
-        _CACHE.reset(token)
+        if token is not None:
+            _CACHE.reset(token)
     return "".join(bagian), pesan
 
 
@@ -381,40 +396,40 @@ def katalog_perencanaan() -> Katalog:
             ),
             "prakiraan_pagu_total": Isian(
                 "Prakiraan maju pagu (n+1) seluruh sub kegiatan",
-                "Rp 27.000.000.000",
+                "Rp 21.207.221.000",
                 _tanpa_argumen(lambda t: format_rupiah(_pohon(t).total_prakiraan_pagu)),
             ),
             "pagu_program": Isian(
                 "Pagu satu program (argumen: kode program)",
-                "Rp 2.700.000.000",
+                "Rp 2.387.000.000",
                 lambda t, a: format_rupiah(_program(t, a).pagu),
                 argumen="kode program",
                 argumen_wajib=True,
             ),
             "pagu_program_terbilang": Isian(
                 "Pagu satu program, terbilang (argumen: kode program)",
-                "dua miliar tujuh ratus juta rupiah",
+                "dua miliar tiga ratus delapan puluh tujuh juta rupiah",
                 lambda t, a: rupiah_terbilang(_program(t, a).pagu, ""),
                 argumen="kode program",
                 argumen_wajib=True,
             ),
             "pagu_kegiatan": Isian(
                 "Pagu satu kegiatan (argumen: kode kegiatan)",
-                "Rp 1.000.000.000",
+                "Rp 2.387.000.000",
                 lambda t, a: format_rupiah(_kegiatan(t, a).pagu),
                 argumen="kode kegiatan",
                 argumen_wajib=True,
             ),
             "nama_program": Isian(
                 "Nama satu program (argumen: kode program)",
-                "Program Rehabilitasi Sosial",
+                "PROGRAM REHABILITASI SOSIAL",
                 lambda t, a: _program(t, a).row.nama,
                 argumen="kode program",
                 argumen_wajib=True,
             ),
             "jumlah_kegiatan_program": Isian(
                 "Jumlah kegiatan satu program (argumen: kode program)",
-                "2",
+                "6",
                 lambda t, a: angka(len(_program(t, a).children)),
                 argumen="kode program",
                 argumen_wajib=True,

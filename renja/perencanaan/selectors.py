@@ -421,11 +421,16 @@ def row_history_events(*, row: RenjaRow) -> list[AuditEvent]:
 
 
 def tahap_history_events(*, tahap: Tahap) -> list[AuditEvent]:
-    """Transitions of the stage and rows deleted from it (their snapshot names the stage)."""
+    """Transitions of the stage, rows deleted from it (their snapshot names the stage) and changes of its
+    narrative sections."""
+    from renja.perencanaan.models import NarasiBagian
+
+    narasi = [str(pk) for pk in NarasiBagian.objects.filter(tahap=tahap).values_list("pk", flat=True)]
     return list(
         AuditEvent.objects.filter(
             Q(object_type=tahap._meta.label_lower, object_id=str(tahap.pk))
             | Q(action="row_delete", old__tahap_id=tahap.pk)
+            | Q(object_type=NarasiBagian._meta.label_lower, object_id__in=narasi)
         )
         .select_related("actor")
         .order_by("-created_at", "-id")

@@ -70,7 +70,7 @@ def urlpatterns_dengan(katalog) -> list:
         path("<int:renja_id>/usulan/baru/", usulan.usulan_create, name="usulan_create"),
         path("usulan/<int:usulan_id>/ubah/", usulan.usulan_edit, name="usulan_edit"),
         path("usulan/<int:usulan_id>/putuskan/", usulan.usulan_decide, name="usulan_decide"),
-        path("tahap/<int:tahap_id>/narasi/", usulan.narasi_list, name="narasi_list"),
+        path("tahap/<int:tahap_id>/narasi/", usulan.narasi_list, {"katalog": katalog}, name="narasi_list"),
         path("narasi/<int:bagian_id>/", usulan.narasi_edit, {"katalog": katalog}, name="narasi_edit"),
     ]
 

@@ -15,7 +15,14 @@ from renja.organisasi import access
 from renja.perencanaan import selectors, services
 from renja.perencanaan.forms_usulan import KeputusanForm, NarasiForm, UsulanForm, usulan_initial
 from renja.perencanaan.models import NarasiBagian, Renja, StatusUsulan, SumberUsulan, Usulan
-from renja.perencanaan.narasi import BAB_JUDUL, katalog_perencanaan, markdown_html, narasi_galat, narasi_isi
+from renja.perencanaan.narasi import (
+    BAB_JUDUL,
+    katalog_perencanaan,
+    markdown_html,
+    narasi_galat,
+    narasi_isi,
+    narasi_sesi,
+)
 from renja.perencanaan.tabel_usulan import tabel_tc32
 from renja.perencanaan.views_penyusunan import _attach, _tahap
 
@@ -198,9 +205,13 @@ def usulan_decide(request, usulan_id: int):
 
 
 @access.login_required
-def narasi_list(request, tahap_id: int):
+def narasi_list(request, tahap_id: int, katalog=katalog_perencanaan):
     tahap = _tahap(request, tahap_id)
     bagian = selectors.narasi_list(tahap=tahap)
+    isian = katalog()
+    with narasi_sesi():  # one tree and one evaluation for every section
+        for b in bagian:
+            b.galat = narasi_galat(tahap=tahap, teks=b.teks, katalog=isian)
     bab = []
     for b in bagian:
         if not bab or bab[-1]["nomor"] != b.bab:

@@ -279,3 +279,63 @@ class TestNarasiRoundTrip(TestCase):
         hasil = narasi_isi(tahap=tahap, teks=b.teks, katalog=katalog)
         if "{{" not in teks:
             assert hasil == b.teks
+
+
+CONTOH_ARGUMEN = {
+    "pagu_program": "1.06.02",
+    "pagu_program_terbilang": "1.06.02",
+    "pagu_kegiatan": "1.06.02.2.03",
+    "nama_program": "1.06.04",
+    "jumlah_kegiatan_program": "1.06.01",
+}
+
+
+def test_every_example_in_the_editor_list_is_what_the_demo_renders(tahap_final, katalog):
+    """The editor lists each placeholder with an example "(data demo)": it must be the demo's real figure."""
+    for nama, isian in katalog.items():
+        argumen = CONTOH_ARGUMEN.get(nama)
+        teks = "{{" + nama + (":" + argumen if argumen else "") + "}}"
+        assert narasi_isi(tahap=tahap_final, teks=teks, katalog=katalog) == isian.contoh, nama
+
+
+def test_a_session_reads_the_data_once_for_every_section(tahap_final, katalog):
+    """The document (and the section list) renders 14 sections: inside narasi_sesi the stage's tree and the n-2
+    evaluation are read once, so all sections cost what one section costs."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from renja.perencanaan.narasi import narasi_sesi
+
+    semua = list(NarasiBagian.objects.filter(tahap=tahap_final))
+    tahap = type(tahap_final).objects.select_related("renja__opd__pemda", "renja__renstra").get(pk=tahap_final.pk)
+    with CaptureQueriesContext(connection) as satu, narasi_sesi():
+        narasi_isi(tahap=tahap, teks=bagian(tahap_final, "2.1").teks + bagian(tahap_final, "3.3").teks, katalog=katalog)
+    with CaptureQueriesContext(connection) as banyak, narasi_sesi():
+        for b in semua:
+            narasi_isi(tahap=tahap, teks=b.teks, katalog=katalog)
+    assert len(banyak.captured_queries) == len(satu.captured_queries)
+
+
+def test_section_list_flags_sections_that_cannot_render(client, users, tahap_final, katalog):
+    client.force_login(users["perencana"])
+    url = f"/renja/tahap/{tahap_final.pk}/narasi/"
+    assert "placeholder tidak dapat diisi" not in client.get(url).content.decode()  # the demo renders entirely
+    # a text saved while valid that the data no longer fills: the program it names is gone from the stage
+    b = bagian(tahap_final, "1.3")
+    services.narasi_bagian_update(
+        actor=users["perencana"], bagian=b, expected_version=b.version, teks="{{pagu_program:1.06.07}}", katalog=katalog
+    )
+    from renja.perencanaan.models import RenjaRow
+
+    RenjaRow.objects.filter(tahap=tahap_final, kode="1.06.07").delete()  # cascades to its rows
+    assert "1 placeholder tidak dapat diisi" in client.get(url).content.decode()
+
+
+def test_stage_history_shows_narrative_changes(client, users, tahap_final, katalog):
+    b = bagian(tahap_final, "1.3")
+    services.narasi_bagian_update(
+        actor=users["perencana"], bagian=b, expected_version=b.version, teks="Maksud {{tahun}}", katalog=katalog
+    )
+    client.force_login(users["pemeriksa"])
+    html = client.get(f"/renja/tahap/{tahap_final.pk}/riwayat/").content.decode()
+    assert "Maksud {{tahun}}" in html and "Teks narasi" in html

@@ -190,10 +190,13 @@ class TestUsulanRoundTrip(TestCase):
         pengusul=st.text(max_size=40),
         uraian=st.text(max_size=80),
         volume=st.one_of(st.none(), st.decimals(min_value=-1, max_value=10**15, places=5, allow_nan=False)),
+        biaya=st.one_of(st.none(), st.decimals(min_value=-1, max_value=10**15 + 1, places=1, allow_nan=False)),
     )
-    @example(pengusul="\x00", uraian="x", volume=None)
-    @example(pengusul="<b>A</b>", uraian="Rp 1.000", volume=Decimal("99999999999999.9999"))
-    def test_round_trip(self, pengusul, uraian, volume):
+    @example(pengusul="\x00", uraian="x", volume=None, biaya=None)
+    @example(
+        pengusul="<b>A</b>", uraian="Rp 1.000", volume=Decimal("99999999999999.9999"), biaya=Decimal("999999999999999")
+    )
+    def test_round_trip(self, pengusul, uraian, volume, biaya):
         from django.contrib.auth import get_user_model
         from django.test import Client
         from django.utils.html import escape
@@ -202,16 +205,48 @@ class TestUsulanRoundTrip(TestCase):
 
         user = get_user_model().objects.get(username="perencana")
         renja = Renja.objects.get(tahun=2026)
-        data = UsulanInput("musrenbang", pengusul, uraian, volume=volume, satuan="Unit")
+        data = UsulanInput("musrenbang", pengusul, uraian, volume=volume, satuan="Unit", perkiraan_biaya=biaya)
         try:
             u = services.usulan_create(actor=user, renja=renja, data=data)
         except ValidationError as exc:
-            assert set(exc.message_dict) <= {"pengusul", "uraian", "volume"}
-            assert not Usulan.objects.filter(renja=renja, uraian=uraian.strip()).exists() or not uraian.strip()
+            assert set(exc.message_dict) <= {"pengusul", "uraian", "volume", "perkiraan_biaya"}
+            assert not Usulan.objects.filter(renja=renja).exists()  # nothing half-written
             return
         u.refresh_from_db()
-        assert (u.pengusul, u.uraian, u.volume) == (pengusul.strip(), uraian.strip(), volume)
+        assert (u.pengusul, u.uraian, u.volume, u.perkiraan_biaya) == (pengusul.strip(), uraian.strip(), volume, biaya)
         client = Client()
         client.force_login(user)
         html = client.get(f"/renja/{renja.pk}/usulan/").content.decode()
         assert escape(u.pengusul) in html
+        if biaya is not None:
+            from renja.rumus.angka import format_rupiah
+
+            assert format_rupiah(biaya) in html
+
+
+def test_list_page_costs_the_same_for_one_and_for_twenty_proposals(client, users, renja2026):
+    """House rule 9: the list (with its T-C.32) does not grow a query per proposal."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    client.force_login(users["perencana"])
+    url = f"/renja/{renja2026.pk}/usulan/"
+
+    def buat(n: int) -> int:
+        for i in range(n):
+            u = services.usulan_create(
+                actor=users["perencana"], renja=renja2026, data=UsulanInput("pokir", f"Fraksi {i}", f"Usulan {i}")
+            )
+            services.usulan_decide(
+                actor=users["perencana"],
+                usulan=u,
+                expected_version=1,
+                status="diterima",
+                kode_sub_kegiatan="1.06.04.2.01.0001",
+            )
+        with CaptureQueriesContext(connection) as ctx:
+            assert client.get(url).status_code == 200
+        return len(ctx.captured_queries)
+
+    satu = buat(1)
+    assert buat(19) == satu
