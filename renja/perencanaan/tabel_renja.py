@@ -42,6 +42,11 @@ def _lokasi(node: Node | None) -> str:
     return ", ".join(x for x in (node.row.lokasi or []) if x)
 
 
+def _penuh(kolom: list[Kolom], nilai: dict) -> dict:
+    """Every column of a body row present (None when empty), so a renderer that walks the cells keeps the grid."""
+    return {k.kunci: nilai.get(k.kunci) for k in kolom}
+
+
 def _opd_judul(tahap: Tahap) -> str:
     opd = tahap.renja.opd
     return f"{opd.nama} {opd.pemda.nama}"
@@ -145,7 +150,7 @@ def tabel_tc33(tahap: Tahap, *, capaian_lalu: dict[tuple[str, int], tuple] | Non
                         "unit": r.unit.nama if r.unit_id else "",
                     }
                 )
-            baris.append(Baris(nilai, gaya=GAYA[node.level], tingkat=TINGKAT[node.level]))
+            baris.append(Baris(_penuh(kolom, nilai), gaya=GAYA[node.level], tingkat=TINGKAT[node.level]))
     catatan = [CATATAN_KOSONG, "Pagu program dan kegiatan = jumlah pagu sub kegiatannya."]
     if tree.prakiraan_kosong:
         catatan.append(
@@ -236,7 +241,7 @@ def tabel_tc31(tahap_rkpd: Tahap, tahap: Tahap) -> Tabel:
                     nilai[f"{sisi}_pagu"] = node.pagu
             if pertama:
                 nilai["catatan"] = "; ".join(d.perubahan) if d.status != "sama" else ""
-            baris.append(Baris(nilai, gaya=GAYA[ref.level], tingkat=TINGKAT[ref.level]))
+            baris.append(Baris(_penuh(kolom, nilai), gaya=GAYA[ref.level], tingkat=TINGKAT[ref.level]))
     kaki = [
         Baris(
             {
@@ -312,7 +317,7 @@ def tabel_iku(renstra: Renstra) -> Tabel:
             nilai.update({"indikator": ind.uraian, "satuan": ind.satuan})
             for t in tahun:
                 nilai[f"t{t}"] = _nilai(Target(targets[t].nilai, targets[t].grade)) if t in targets else None
-        return Baris(nilai)
+        return Baris(_penuh(kolom, nilai))
 
     for n, tj in enumerate(tujuan_list, start=1):
         pertama = True
@@ -407,17 +412,20 @@ def tabel_prioritas(tahap: Tahap, *, renstra: Renstra | None = None) -> Tabel:
     ]
     baris = []
     for pn, programs in urutan.items():
-        baris.append(Baris({"prioritas": pn}, gaya=Gaya.PROGRAM))
+        baris.append(Baris(_penuh(kolom, {"prioritas": pn}), gaya=Gaya.PROGRAM))
         for kode, pagu_n in programs.items():
             per_tahun = pagu_renstra.get(kode, {})
             baris.append(
                 Baris(
-                    {
-                        "program": f"{kode} {nama_program[kode]}",
-                        **{f"p{t}": per_tahun.get(t) for t in tahun},
-                        "pengampu": bidang,
-                        "pagu_n": pagu_n,
-                    },
+                    _penuh(
+                        kolom,
+                        {
+                            "program": f"{kode} {nama_program[kode]}",
+                            **{f"p{t}": per_tahun.get(t) for t in tahun},
+                            "pengampu": bidang,
+                            "pagu_n": pagu_n,
+                        },
+                    ),
                     tingkat=1,
                 )
             )
