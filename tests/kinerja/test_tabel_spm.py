@@ -307,3 +307,50 @@ class TestSpmRoundTrip(TestCase):
         client = Client()
         client.force_login(users["pimpinan"])
         assert angka_ringkas(nilai) in client.get(f"/evaluasi/{renja.pk}/spm/").content.decode()
+
+
+class TestKinerjaPelayananRoundTrip(TestCase):
+    """Any T-C.30 figure and text the service accepts reads back identical and renders in T-C.30 (.xlsx, HTML)."""
+
+    @settings(max_examples=8, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+    @given(
+        nilai=angka(),
+        spm=st.text(alphabet=st.characters(blacklist_categories=("Cs", "Cc", "Cn")), min_size=1, max_size=1000).filter(
+            lambda s: s.strip() == s and s
+        ),
+    )
+    @example(nilai=Decimal("99999999999999.9999"), spm="x" * 1000)
+    @example(nilai=Decimal("0.0001"), spm="=1+1")
+    def test_round_trip(self, nilai, spm):
+        from django.contrib.auth import get_user_model
+
+        from renja.inti.format import angka_ringkas
+
+        users = {u.username: u for u in get_user_model().objects.all()}
+        renja = Renja.objects.select_related("opd").get(tahun=2026, opd__kode=OPD)
+        baris = selectors.kinerja_pelayanan_list(opd=renja.opd)[1]
+        services.kinerja_pelayanan_record(
+            actor=users["perencana"],
+            opd=renja.opd,
+            baris=baris,
+            indikator=baris.indikator,
+            spm=spm,
+            ikk=baris.ikk,
+            satuan="%",
+            nilai={2024: {"target": Decimal(100), "realisasi": nilai, "proyeksi": None}},
+        )
+        t = KinerjaPelayananTahun.objects.get(baris=baris, tahun=2024)
+        assert t.realisasi == nilai and KinerjaPelayanan.objects.get(pk=baris.pk).spm == spm
+        tabel = tabel_tc30(selectors.kinerja_pelayanan_list(opd=renja.opd), tahun=2026, opd_nama="Dinas Sosial")
+        ws = _ws(tabel)
+        r = next(r for r in range(1, ws.max_row + 1) if ws.cell(row=r, column=_kol(tabel, "spm")).value == spm)
+        cell = ws.cell(row=r, column=_kol(tabel, "r2024")).value
+        if isinstance(cell, str):
+            assert cell == angka_ringkas(nilai)
+        else:
+            assert Decimal(str(cell)) == nilai
+        html = tabel_html(tabel)
+        assert any(
+            spm in [s.teks for s in b["sel"]] and angka_ringkas(nilai) in [s.teks for s in b["sel"]]
+            for b in html["baris"]
+        )
