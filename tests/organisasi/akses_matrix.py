@@ -1135,7 +1135,7 @@ ROWS: list[Row] = [
         "POST",
         kw_renja,
         expect(NOT_FOUND, other_opd=FORBIDDEN, other_pemda=FORBIDDEN, anonymous=LOGIN),
-        note="tanpa bagian (spm/pelayanan) yang dikenal: 404; menyimpan hanya perencana/admin OPD (uji di tests/kinerja)",
+        note="tanpa bagian (spm/pelayanan) yang dikenal: 404; menyimpan: perencana/admin OPD (tests/kinerja)",
     ),
     Row("kinerja:metode_efisiensi", "GET", kw_renja, expect(NOT_ALLOWED)),
     Row(
