@@ -354,3 +354,28 @@ class TestKinerjaPelayananRoundTrip(TestCase):
             spm in [s.teks for s in b["sel"]] and angka_ringkas(nilai) in [s.teks for s in b["sel"]]
             for b in html["baris"]
         )
+
+
+def test_page_queries_do_not_grow_with_lines(client, renja2026, users):
+    """The page reads the lines with their years in a fixed number of queries: 5 more lines, same count."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    url = f"/evaluasi/{renja2026.pk}/spm/"
+    client.force_login(users["perencana"])
+    client.get(url)
+    with CaptureQueriesContext(connection) as before:
+        assert client.get(url).status_code == 200
+    for i in range(5):
+        services.kinerja_pelayanan_record(
+            actor=users["perencana"],
+            opd=renja2026.opd,
+            indikator=f"Indikator uji {i}",
+            spm=f"SPM uji {i}",
+            satuan="%",
+            nilai={2024: {"target": Decimal(100), "realisasi": Decimal(90)}, 2025: {"proyeksi": Decimal(95)}},
+        )
+    with CaptureQueriesContext(connection) as after:
+        html = client.get(url).content.decode()
+    assert "SPM uji 4" in html
+    assert len(after.captured_queries) == len(before.captured_queries)
