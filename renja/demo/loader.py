@@ -20,6 +20,7 @@ from django.db import transaction
 
 from renja.demo.kinerja_2024 import load_basis_2024, load_kinerja_2024
 from renja.demo.realisasi_2024 import load_realisasi_2024
+from renja.demo.spm_2026 import load_spm
 from renja.inti.notifikasi import notifikasi_tandai_dibaca
 from renja.monev import services as monev
 from renja.monev.narasi import katalog_monev
@@ -253,6 +254,7 @@ def demo_load(*, passwords: dict[str, str] | None = None) -> DemoResult:
     load_realisasi_2024(renja=renja_2024, data=realisasi_2024, users=DEMO_USERS)
     load_kinerja_2024(actor=admin, opd=opd, data=realisasi_2024)
     load_basis_2024(actor=admin, opd=opd, data=realisasi_2024)
+    load_spm(actor=admin, opd=opd, data=_read("spm_2026.yaml"))
     return DemoResult(users=users, renja=renja, renja_2024=renja_2024)
 
 

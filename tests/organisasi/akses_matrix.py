@@ -1230,6 +1230,14 @@ ROWS: list[Row] = [
     Row(
         "kinerja:iku", "POST", kw_renja, expect(NOT_FOUND, other_opd=FORBIDDEN, other_pemda=FORBIDDEN, anonymous=LOGIN)
     ),
+    Row("kinerja:spm", "GET", kw_renja, expect(OK, other_opd=FORBIDDEN, other_pemda=FORBIDDEN, anonymous=LOGIN)),
+    Row(
+        "kinerja:spm",
+        "POST",
+        kw_renja,
+        expect(NOT_FOUND, other_opd=FORBIDDEN, other_pemda=FORBIDDEN, anonymous=LOGIN),
+        note="tanpa bagian (spm/pelayanan) yang dikenal: 404; menyimpan: perencana/admin OPD (tests/kinerja)",
+    ),
     Row("kinerja:metode_efisiensi", "GET", kw_renja, expect(NOT_ALLOWED)),
     Row(
         "kinerja:metode_efisiensi",
