@@ -690,3 +690,18 @@ def can_approve_renstra(user, renstra) -> bool:
 def access_renstra_tetapkan(user, renstra) -> None:
     if not can_approve_opd(user, renstra.opd_id):
         raise PermissionDenied("Hanya pimpinan atau admin yang dapat menetapkan Renstra.")
+
+
+# --- pemeriksaan (issue 8): findings over stored data -------------------------------------------------------
+
+
+def can_accept_temuan(user, tahap) -> bool:
+    """Marking a finding "diterima" is the perencana's judgement (admin of the OPD too); any stage status."""
+    return can_plan_opd(user, tahap.renja.opd_id)
+
+
+def access_temuan_terima(user, tahap) -> None:
+    if not can_accept_temuan(user, tahap):
+        if can_view_opd(user, tahap.renja.opd_id):
+            raise PermissionDenied("Hanya perencana atau admin perangkat daerah ini yang dapat menerima temuan.")
+        raise PermissionDenied("Anda tidak memiliki akses ke perangkat daerah ini.")
