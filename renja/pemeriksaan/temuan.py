@@ -59,8 +59,21 @@ class Temuan:
         return f"{self.aturan}|{self.lokasi.kode}|{self.lokasi.isian}"
 
     def sebagai_dict(self) -> dict:
+        """JSON form: a document finding keeps its table/row/column/quote, a data finding its OPD/stage/code/field
+        and digest; the other kind's empty fields are left out."""
         d = asdict(self)
         d["tingkat"] = str(self.tingkat)
+        lokasi = d["lokasi"]
+        data = ("opd", "tahap", "kode", "isian")
+        if any(lokasi[k] for k in data):
+            for k in ("tabel", "baris", "kolom"):
+                if lokasi[k] in ("", None):
+                    del lokasi[k]
+        else:
+            for k in data:
+                del lokasi[k]
+        if not d["sidik"]:
+            del d["sidik"]
         return d
 
     def teks(self) -> str:
