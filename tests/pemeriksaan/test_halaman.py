@@ -114,11 +114,11 @@ def test_operator_and_pemeriksa_cannot_accept(client, users, tahap_final):
 @pytest.mark.django_db
 @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(alasan=st.text(st.characters(codec="utf-8", exclude_categories=("Cs", "Cc")), min_size=0, max_size=600))
-def test_reason_bound_property(users, tahap_final, alasan):
-    """Any reason up to 500 characters (after spaces are collapsed) reads back identical and renders; a longer or
-    blank one is refused with a message, nothing stored."""
+def test_reason_bound_property(client, users, tahap_final, alasan):
+    """Any reason up to 500 characters (after spaces are collapsed) reads back identical and renders on the
+    findings page; a longer or blank one is refused with a message, nothing stored."""
     from django.core.exceptions import ValidationError
-    from django.template.loader import render_to_string
+    from django.utils.html import escape
 
     from renja.pemeriksaan import services
     from renja.pemeriksaan.periksa import periksa_tahap
@@ -136,11 +136,10 @@ def test_reason_bound_property(users, tahap_final, alasan):
         assert not Penerimaan.objects.exists()
         return
     assert bersih and len(bersih) <= ALASAN_MAKS
-    p = Penerimaan.objects.get()
-    assert p.alasan == bersih
-    hasil = [x for x in periksa_tahap(tahap_final) if x.diterima]
-    html = render_to_string("pemeriksaan/_ringkas.html", {"tahap": tahap_final, "hitung": {"diterima": len(hasil)}})
-    assert "1 diterima" in html
+    assert Penerimaan.objects.get().alasan == bersih
+    client.force_login(users["pemeriksa"])
+    html = client.get(f"/periksa/tahap/{tahap_final.pk}/", {"status": "diterima"}).content.decode()
+    assert "1 dari 39 temuan" in html and escape(bersih) in html
 
 
 # --- the document upload page ----------------------------------------------------------------------------
