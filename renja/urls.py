@@ -25,6 +25,7 @@ urlpatterns = [
     path("", include("renja.organisasi.urls")),
     path("monev/", include("renja.monev.urls")),
     path("evaluasi/", include("renja.kinerja.urls")),
+    path("periksa/", include("renja.pemeriksaan.urls")),
 ]
 
 handler403 = "renja.inti.views.error_403"

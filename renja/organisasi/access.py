@@ -720,3 +720,18 @@ def access_narasi_edit(user, tahap) -> None:
         if can_view_opd(user, tahap.opd_id):
             raise PermissionDenied("Peran Anda hanya dapat membaca narasi ini, tidak dapat mengubahnya.")
         raise PermissionDenied("Anda tidak memiliki akses ke perangkat daerah ini.")
+
+
+# --- pemeriksaan (issue 8): findings over stored data -------------------------------------------------------
+
+
+def can_accept_temuan(user, tahap) -> bool:
+    """Marking a finding "diterima" is the perencana's judgement (admin of the OPD too); any stage status."""
+    return can_plan_opd(user, tahap.renja.opd_id)
+
+
+def access_temuan_terima(user, tahap) -> None:
+    if not can_accept_temuan(user, tahap):
+        if can_view_opd(user, tahap.renja.opd_id):
+            raise PermissionDenied("Hanya perencana atau admin perangkat daerah ini yang dapat menerima temuan.")
+        raise PermissionDenied("Anda tidak memiliki akses ke perangkat daerah ini.")

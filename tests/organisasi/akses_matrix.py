@@ -1290,6 +1290,36 @@ ROWS: list[Row] = [
         expect(NOT_FOUND, anonymous=LOGIN),
         variant="versi tidak ada",
     ),
+    # --- pemeriksaan (issue 8): rules help, document checker, findings of a stage ------------------------------
+    Row("pemeriksaan:aturan", "GET", kw_none, expect(OK, anonymous=LOGIN), note="bantuan dibuat dari aturan"),
+    Row("pemeriksaan:aturan", "POST", kw_none, expect(OK, anonymous=LOGIN)),
+    Row("pemeriksaan:dokumen", "GET", kw_none, expect(OK, anonymous=LOGIN), note="tidak menyentuh data OPD mana pun"),
+    Row(
+        "pemeriksaan:dokumen",
+        "POST",
+        kw_none,
+        expect(FORM, anonymous=LOGIN),
+        note="tanpa berkas: formulir kembali dengan pesan; berkas tidak disimpan",
+    ),
+    Row("pemeriksaan:tahap", "GET", kw_tahap, expect(OK, **READ_OPD)),
+    Row("pemeriksaan:tahap", "POST", kw_tahap, expect(OK, **READ_OPD)),
+    Row(
+        "pemeriksaan:tahap",
+        "GET",
+        lambda d: {"tahap_id": MISSING_ID},
+        expect(NOT_FOUND, anonymous=LOGIN),
+        variant="tahap tidak ada",
+    ),
+    Row("pemeriksaan:ringkas", "GET", kw_tahap, expect(OK, **READ_OPD), note="dimuat halaman Renja (htmx)"),
+    Row("pemeriksaan:ringkas", "POST", kw_tahap, expect(OK, **READ_OPD)),
+    Row("pemeriksaan:terima", "GET", kw_tahap, POST_ONLY),
+    Row(
+        "pemeriksaan:terima",
+        "POST",
+        kw_tahap,
+        expect(FORBIDDEN, admin_global=REFUSED, admin_opd=REFUSED, perencana=REFUSED, anonymous=LOGIN),
+        note="perencana dan admin OPD menerima temuan; tanpa alasan ditolak dengan pesan",
+    ),
 ]
 
 
