@@ -49,6 +49,7 @@ INSTALLED_APPS = [
     "renja.monev",
     "renja.kinerja",
     "renja.pemeriksaan",
+    "renja.ikm",
     "renja.demo",
 ]
 
