@@ -26,6 +26,8 @@ urlpatterns = [
     path("monev/", include("renja.monev.urls")),
     path("evaluasi/", include("renja.kinerja.urls")),
     path("periksa/", include("renja.pemeriksaan.urls")),
+    path("ikm/", include("renja.ikm.urls")),
+    path("s/", include("renja.ikm.urls_publik")),  # short public survey links (QR codes)
 ]
 
 handler403 = "renja.inti.views.error_403"

@@ -608,6 +608,27 @@ def access_realisasi_pemda_view(user, *, opd_ids) -> None:
         raise PermissionDenied("Anda tidak memiliki akses ke perangkat daerah mana pun di pemerintah daerah ini.")
 
 
+# --- survei kepuasan masyarakat (renja.ikm) --------------------------------------------------------------
+
+
+def can_edit_ikm(user, opd) -> bool:
+    """Layanan, periode, kuesioner and public links of the survey: the perencana (the admin may stand in)."""
+    return bool(can_plan_opd(user, opd))
+
+
+def access_ikm_view(user, opd) -> None:
+    """Every role of the OPD reads the survey setup and results (pimpinan, pemeriksa included)."""
+    access_opd_view(user, opd)
+
+
+def access_ikm_edit(user, opd) -> None:
+    if can_edit_ikm(user, opd):
+        return
+    if roles_in_opd(user, getattr(opd, "pk", opd)):
+        raise PermissionDenied("Pengaturan survei kepuasan diubah oleh perencana atau admin perangkat daerah.")
+    raise PermissionDenied("Anda tidak memiliki akses ke perangkat daerah ini.")
+
+
 # --- view markers: every URL must say how it is guarded (tests/organisasi/test_every_url_checked.py) ----
 
 
