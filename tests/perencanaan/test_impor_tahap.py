@@ -52,7 +52,7 @@ def renja_baru(renja2026, users):
 def test_the_demo_stages_were_made_by_the_stage_import(tahap_final, tahap_rkpd):
     """One service: the demo loader's stages are tahap_import's (its audit event names the counts and total)."""
     ev = AuditEvent.objects.get(action="tahap_import", object_id=str(tahap_final.pk))
-    # BAB IV: 6 program, 16 kegiatan, 47 sub kegiatan (renja/demo/data/renja_2026_rancangan_akhir.yaml)
+    # 6 program, 12 kegiatan, 51 sub kegiatan (renja/demo/data/renja_2026_rancangan_akhir.yaml)
     tree = renja_tree(tahap=tahap_final)
     assert ev.new["jumlah"] == tree.counts
     assert Decimal(ev.new["total_pagu"]) == Decimal("26736518416")  # BAB IV baris 1235
