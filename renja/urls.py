@@ -16,6 +16,7 @@ urlpatterns = [
     path("", include("renja.organisasi.urls")),
     path("monev/", include("renja.monev.urls")),
     path("evaluasi/", include("renja.kinerja.urls")),
+    path("periksa/impor-tahap/", include("renja.pemeriksaan.urls_impor")),
 ]
 
 handler403 = "renja.inti.views.error_403"

@@ -29,6 +29,7 @@ from renja.organisasi import access
 from renja.organisasi import services as org
 from renja.organisasi.models import Peran, PerangkatDaerah
 from renja.perencanaan import services as plan
+from renja.perencanaan.impor_tahap import BarisImpor, IndikatorImpor, tahap_import
 from renja.perencanaan.models import (
     Level,
     Renja,
@@ -39,7 +40,6 @@ from renja.perencanaan.models import (
     RenstraTujuan,
     SumberDana,
 )
-from renja.perencanaan.impor_tahap import BarisImpor, IndikatorImpor, tahap_import
 from renja.perencanaan.targets import Target, parse_target
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
