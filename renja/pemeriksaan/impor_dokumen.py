@@ -419,14 +419,17 @@ def dokumen_impor(
     *,
     data: bytes,
     nama: str,
-    renja,
+    renja=None,
+    opd=None,
+    tahun: int | None = None,
     jenis_tahap: str,
     user,
     unit_bawaan=None,
     terima_peringatan: bool = False,
     simpan: bool = False,
 ) -> HasilImporDokumen:
-    """Check a DOCX/XLSX document and import its T-C.33 table as stage `jenis_tahap` of `renja`.
+    """Check a DOCX/XLSX document and import its T-C.33 table as stage `jenis_tahap` of `renja`, or, without a
+    `renja`, as the first stage of a new Renja of `opd` for `tahun`.
 
     A document with a galat is never imported (the preview shows the findings, saving is refused); one with
     peringatan only when ``terima_peringatan``. ``simpan=False`` is the preview (tahap_import rolls back).
@@ -439,9 +442,13 @@ def dokumen_impor(
     from renja.organisasi import access
     from renja.pemeriksaan import aturan
     from renja.pemeriksaan.temuan import Tingkat
-    from renja.perencanaan.impor_tahap import tahap_import
+    from renja.perencanaan.impor_tahap import tahap_import, tahap_import_renja_baru
 
-    access.access_tahap_create(user, renja)
+    if renja is not None:
+        access.access_tahap_create(user, renja)
+        tahun = renja.tahun
+    else:
+        access.access_renja_start(user, opd)
     try:
         periksa_unggahan(data, nama=nama, boleh=JENIS_BERKAS)
     except BerkasDitolak as e:
@@ -461,9 +468,8 @@ def dokumen_impor(
         raise ValidationError(
             f"Dokumen memiliki {peringatan} peringatan; centang 'saya menerima peringatan' untuk mengimpornya."
         )
-    baris = baris_dari_dokumen(dok, tahun=renja.tahun)
-    hasil_dok.hasil = tahap_import(
-        renja=renja,
+    baris = baris_dari_dokumen(dok, tahun=tahun)
+    kw = dict(
         jenis_tahap=jenis_tahap,
         baris=baris,
         user=user,
@@ -472,4 +478,8 @@ def dokumen_impor(
         sumber=f"dokumen {nama}",
         simpan=simpan,
     )
+    if renja is not None:
+        hasil_dok.hasil = tahap_import(renja=renja, **kw)
+    else:
+        hasil_dok.hasil = tahap_import_renja_baru(opd=opd, tahun=tahun, **kw)
     return hasil_dok

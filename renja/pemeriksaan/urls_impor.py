@@ -6,4 +6,5 @@ app_name = "pemeriksaan_impor"
 
 urlpatterns = [
     path("<int:renja_id>/", views_impor.impor_tahap, name="tahap"),
+    path("opd/<int:opd_id>/", views_impor.impor_renja_baru, name="renja_baru"),
 ]

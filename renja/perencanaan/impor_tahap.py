@@ -34,7 +34,7 @@ from renja.perencanaan.models import Indikator, JenisTahap, Level, Pagu, Renja, 
 from renja.perencanaan.targets import Target, agregasi_bawaan
 from renja.rumus.angka import format_rupiah
 
-__all__ = ["BarisImpor", "HasilImporTahap", "IndikatorImpor", "tahap_import"]
+__all__ = ["BarisImpor", "HasilImporTahap", "IndikatorImpor", "tahap_import", "tahap_import_renja_baru"]
 
 _URUT_LEVEL = {Level.PROGRAM: 0, Level.KEGIATAN: 1, Level.SUB_KEGIATAN: 2}
 
@@ -418,6 +418,48 @@ def tahap_import(
                     "total_pagu": str(hasil.total_pagu),
                     "total_prakiraan_pagu": str(hasil.total_prakiraan_pagu),
                 },
+            )
+            if not simpan:
+                hasil.tahap = None
+                raise _Pratinjau(hasil)
+    except _Pratinjau as p:
+        return p.hasil
+    return hasil
+
+
+def tahap_import_renja_baru(
+    *,
+    opd,
+    tahun: int,
+    jenis_tahap: str,
+    baris: list[BarisImpor],
+    user,
+    unit_bawaan=None,
+    catatan: str = "",
+    sumber: str = "",
+    simpan: bool = True,
+) -> HasilImporTahap:
+    """The Renja of `tahun` for `opd` (on the nomenclature version of that year) with its first stage imported,
+    in one transaction: the Renja is not kept when the stage is refused, nor by a preview."""
+    from renja.nomenklatur.selectors import versi_untuk_tahun
+
+    access.access_renja_start(user, opd)
+    if not isinstance(tahun, int) or not services.TAHUN_MIN <= tahun <= services.TAHUN_MAKS:
+        raise ValidationError({"tahun": f"Tahun harus antara {services.TAHUN_MIN} dan {services.TAHUN_MAKS}."})
+    versi = versi_untuk_tahun(tahun)
+    if versi is None:
+        raise ValidationError({"tahun": f"Belum ada versi nomenklatur yang berlaku untuk {tahun}."})
+    try:
+        with transaction.atomic():
+            renja = services.renja_create(actor=user, opd=opd, tahun=tahun, nomenklatur_versi=versi)
+            hasil = tahap_import(
+                renja=renja,
+                jenis_tahap=jenis_tahap,
+                baris=baris,
+                user=user,
+                unit_bawaan=unit_bawaan,
+                catatan=catatan,
+                sumber=sumber,
             )
             if not simpan:
                 hasil.tahap = None

@@ -99,3 +99,43 @@ def test_unreadable_and_wrong_kind(client, users, renja_baru):
 def test_operator_cannot(client, users, renja_baru):
     client.force_login(users["operator.rehsos"])
     assert client.get(reverse("pemeriksaan_impor:tahap", args=[renja_baru.pk])).status_code == 403
+
+
+def test_new_year_renja_from_a_document(client, users, renja2026, tahap_final):
+    """The Renja of a year that has none yet, with its first stage from the document; the preview keeps neither."""
+    from renja.perencanaan.models import Renja
+
+    client.force_login(users["perencana"])
+    url = reverse("pemeriksaan_impor:renja_baru", args=[renja2026.opd_id])
+    assert client.get(url).status_code == 200
+    r = client.post(
+        url,
+        {
+            "berkas": SimpleUploadedFile("renja.xlsx", tc33.xlsx_tc33(tahap_final)),
+            "jenis": "rancangan_awal",
+            "tahun": "2027",
+            "unit_bawaan": "",
+        },
+    )
+    assert r.status_code == 200 and 'id="total-pagu">Rp 26.736.518.416<' in r.content.decode()
+    assert not Renja.objects.filter(opd=renja2026.opd, tahun=2027).exists()
+    r = client.post(url, {"aksi": "simpan", "token": r.context["token"]})
+    renja = Renja.objects.get(opd=renja2026.opd, tahun=2027)
+    assert r.status_code == 302 and r["Location"].startswith(reverse("perencanaan:detail", args=[renja.pk]))
+    assert renja.nomenklatur_versi.kode == "2027"
+    tahap = renja.tahap.get()
+    assert (tahap.jenis, renja_tree(tahap=tahap).total_pagu) == ("rancangan_awal", Decimal("26736518416"))
+
+
+def test_new_year_refused_when_the_renja_exists(client, users, renja2026, tahap_final):
+    client.force_login(users["perencana"])
+    url = reverse("pemeriksaan_impor:renja_baru", args=[renja2026.opd_id])
+    r = client.post(
+        url,
+        {
+            "berkas": SimpleUploadedFile("r.xlsx", tc33.xlsx_tc33(tahap_final)),
+            "jenis": "rancangan_awal",
+            "tahun": "2026",
+        },
+    )
+    assert r.status_code == 400 and "sudah ada" in r.content.decode()
