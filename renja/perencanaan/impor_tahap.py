@@ -50,8 +50,9 @@ class IndikatorImpor:
 
 @dataclass
 class BarisImpor:
-    """One row of a stage as a source gives it. ``unit`` is a unit's kode or name (empty: the import's default
-    unit); ``pagu`` maps a sumber dana (kode, name, or a name with the kode in parentheses) to Rupiah."""
+    """One row of a stage as a source gives it. ``unit`` is a unit's kode or name (empty, or the OPD itself: the
+    import's default unit); ``pagu`` maps a sumber dana (kode, name, or a name with the kode in parentheses) to
+    Rupiah. Pagu and prakiraan pagu count on sub kegiatan only: a program's or kegiatan's are sums, not inputs."""
 
     kode: str
     uraian: str
@@ -112,6 +113,7 @@ def _cari_unit(renja: Renja) -> dict[str, object]:
 
 
 def _nama_opd(renja: Renja) -> set[str]:
+    """Names a document uses for the OPD itself ("DINAS SOSIAL", also "Dinas Sosial Kota Bekasi"): no unit."""
     opd = renja.opd
     return {_kunci(n) for n in (opd.nama, getattr(opd, "singkatan", "") or "", opd.kode) if n}
 
@@ -225,12 +227,11 @@ def _periksa(*, tahap: Tahap, baris: list[BarisImpor], unit_bawaan) -> list[_Sia
         induk = kode_induk(b.kode) if level != Level.PROGRAM else None
         if induk is not None and induk not in level_per_kode:
             tolak(f"induknya ({induk}) tidak ada di atas baris ini; setiap baris berada di bawah induknya.")
-        unit = None
-        if b.unit.strip() and _kunci(b.unit) not in opd_nama:
-            unit = units.get(_kunci(b.unit))
-            if unit is None:
-                tolak(f"unit penanggung jawab '{b.unit.strip()}' bukan unit kerja {renja.opd.nama}.")
-        elif level == Level.SUB_KEGIATAN:
+        unit = units.get(_kunci(b.unit)) if b.unit.strip() else None
+        unit_opd = any(_kunci(b.unit) == n or _kunci(b.unit).startswith(n + " ") for n in opd_nama)
+        if unit is None and b.unit.strip() and not unit_opd:
+            tolak(f"unit penanggung jawab '{b.unit.strip()}' bukan unit kerja {renja.opd.nama}.")
+        elif unit is None and level == Level.SUB_KEGIATAN:
             unit = unit_bawaan
             if unit is None:
                 tolak(

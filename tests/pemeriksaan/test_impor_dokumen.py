@@ -35,10 +35,6 @@ def _impor(renja, data, nama, user, **kw):
     return dokumen_impor(data=data, nama=nama, renja=renja, jenis_tahap="rancangan_akhir", user=user, **kw)
 
 
-def _tanpa_asal(isi):
-    return isi
-
-
 @pytest.mark.parametrize("jenis", ["xlsx", "docx"])
 def test_document_imports_as_a_stage_equal_to_its_source(renja_baru, tahap_final, users, jenis):
     """The demo's Rancangan Akhir written as a T-C.33 document and imported into a fresh Renja gives the same

@@ -73,6 +73,7 @@ def test_import_of_the_demo_rows_into_a_fresh_renja_equals_the_source(renja_baru
 
 def test_preview_counts_without_storing(renja_baru, users):
     data = loader._read("renja_2026_rancangan_akhir.yaml")
+    jejak = AuditEvent.objects.count()
     hasil = tahap_import(
         renja=renja_baru,
         jenis_tahap="rancangan_akhir",
@@ -87,7 +88,7 @@ def test_preview_counts_without_storing(renja_baru, users):
         hasil.per_program
     )
     assert not Tahap.objects.filter(renja=renja_baru).exists()
-    assert not AuditEvent.objects.filter(action="tahap_import", scope=str(renja_baru.opd_id), new__jenis="x").exists()
+    assert AuditEvent.objects.count() == jejak  # the rows' and the import's audit events went with the rollback
 
 
 def _kecil(**ubah) -> list[BarisImpor]:
@@ -120,12 +121,26 @@ def test_official_name_and_source_names(renja_baru, users):
     assert sub.unit.kode == "rehsos"
 
 
+def test_the_opd_as_penanggung_jawab_takes_the_default_unit(renja_baru, users):
+    """BAB IV writes "DINAS SOSIAL" as penanggung jawab; the import's default unit stands in for it."""
+    linjamsos = renja_baru.opd.unit_kerja.get(kode="linjamsos")
+    hasil = tahap_import(
+        renja=renja_baru,
+        jenis_tahap="rancangan_awal",
+        baris=_kecil(unit="DINAS SOSIAL"),
+        user=users["perencana"],
+        unit_bawaan=linjamsos,
+    )
+    assert hasil.tahap.rows.get(kode="1.06.04.2.01.0001").unit == linjamsos
+
+
 @pytest.mark.parametrize(
     ("ubah", "pesan"),
     [
         ({"kode": "1.06.04.2.01.9999"}, "1.06.04.2.01.9999"),
         ({"unit": "Bidang Tidak Ada"}, "unit penanggung jawab 'Bidang Tidak Ada' bukan unit kerja"),
         ({"unit": ""}, "unit penanggung jawab tidak disebut"),
+        ({"unit": "DINAS SOSIAL"}, "('DINAS SOSIAL' adalah perangkat daerahnya)"),
         ({"pagu": {"APBN": Decimal(5)}}, "sumber dana 'APBN' tidak dikenal"),
         ({"pagu": {"PAD": Decimal("10.5")}}, "Rupiah bulat"),
         ({"indikator": [IndikatorImpor("X", Target(nilai=Decimal(-1)), "Orang")]}, "target tidak boleh negatif"),
