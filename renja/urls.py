@@ -28,6 +28,7 @@ urlpatterns = [
     path("periksa/", include("renja.pemeriksaan.urls")),
     path("ikm/", include("renja.ikm.urls")),
     path("s/", include("renja.ikm.urls_publik")),  # short public survey links (QR codes)
+    path("periksa/impor-tahap/", include("renja.pemeriksaan.urls_impor")),
 ]
 
 handler403 = "renja.inti.views.error_403"

@@ -23,6 +23,7 @@ PERINTAH = [
     ("renja_export_evaluasi", ["--tahun", "2024", "--format", "json"]),
     ("renja_impor_realisasi", [SIPD, "--tahun", "2026"]),
     ("renja_periksa_renja", ["--tahun", "2026"]),
+    ("renja_impor_tahap", [SIPD, "--tahun", "2026", "--jenis", "perubahan"]),
 ]
 
 

@@ -1257,6 +1257,33 @@ ROWS: list[Row] = [
     Row(
         "monev:impor", "POST", kw_renja, expect(FORBIDDEN, admin_global=OK, admin_opd=OK, perencana=OK, anonymous=LOGIN)
     ),
+    Row(
+        "pemeriksaan_impor:tahap",
+        "GET",
+        kw_renja,
+        expect(FORBIDDEN, admin_global=OK, admin_opd=OK, perencana=OK, anonymous=LOGIN),
+        note="impor tahap dari dokumen: seperti membuat tahap Renja (perencana atau admin OPD itu)",
+    ),
+    Row(
+        "pemeriksaan_impor:tahap",
+        "POST",
+        kw_renja,
+        expect(FORBIDDEN, admin_global=FORM, admin_opd=FORM, perencana=FORM, anonymous=LOGIN),
+        note="tanpa berkas: formulir kembali dengan pesan",
+    ),
+    Row(
+        "pemeriksaan_impor:renja_baru",
+        "GET",
+        lambda d: {"opd_id": d.renja.opd_id},
+        expect(FORBIDDEN, admin_global=OK, admin_opd=OK, perencana=OK, anonymous=LOGIN),
+        note="Renja tahun baru dari dokumen: seperti membuat Renja baru (perencana atau admin OPD itu)",
+    ),
+    Row(
+        "pemeriksaan_impor:renja_baru",
+        "POST",
+        lambda d: {"opd_id": d.renja.opd_id},
+        expect(FORBIDDEN, admin_global=FORM, admin_opd=FORM, perencana=FORM, anonymous=LOGIN),
+    ),
     Row("monev:peringatan", "GET", kw_renja, expect(OK, other_opd=FORBIDDEN, other_pemda=FORBIDDEN, anonymous=LOGIN)),
     Row("monev:peringatan", "POST", kw_renja, expect(OK, other_opd=FORBIDDEN, other_pemda=FORBIDDEN, anonymous=LOGIN)),
     Row(
@@ -1502,6 +1529,20 @@ ROWS: list[Row] = [
         expect(NOT_FOUND, anonymous=LOGIN, other_opd=FORBIDDEN, other_pemda=FORBIDDEN),
         variant="baris kegiatan",
         note="hanya sub kegiatan yang diubah di formulir ini; pengguna OPD lain tidak diberi tahu jenis barisnya",
+    ),
+    Row(
+        "pemeriksaan_impor:tahap",
+        "POST",
+        lambda d: {"renja_id": MISSING_ID},
+        expect(NOT_FOUND, anonymous=LOGIN),
+        variant="Renja tidak ada",
+    ),
+    Row(
+        "pemeriksaan_impor:renja_baru",
+        "GET",
+        lambda d: {"opd_id": MISSING_ID},
+        expect(NOT_FOUND, anonymous=LOGIN),
+        variant="OPD tidak ada",
     ),
     Row(
         "nomenklatur:detail",
