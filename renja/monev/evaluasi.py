@@ -334,11 +334,12 @@ def evaluasi_renja(
     ):
         if (target_row := peta.get(row_id)) is not None:
             keuangan[target_row][bulan].append(jumlah)
+    # faktor pendorong / penghambat / tindak lanjut of the period's last triwulan (the year: triwulan IV, whose
+    # tindak lanjut is the one for the next Renja; E.81 footer)
     faktor: dict[int, RealisasiFaktor] = {}
-    if triwulan is not None:
-        for f in RealisasiFaktor.objects.filter(renja=renja, triwulan=triwulan).order_by("id"):
-            if (target_row := peta.get(f.row_id)) is not None:
-                faktor[target_row] = f
+    for f in RealisasiFaktor.objects.filter(renja=renja, triwulan=triwulan or 4).order_by("id"):
+        if (target_row := peta.get(f.row_id)) is not None:
+            faktor[target_row] = f
 
     def eval_indikator(r: RenjaRow, ind: Indikator) -> EvalIndikator:
         bulanan = kinerja.get((r.pk, ind.urutan), {})
