@@ -506,7 +506,11 @@ def rumus_persen(n) -> str:
 
 def tabel_alokasi(alokasi: AlokasiIku, *, metode: MetodeEfisiensi, nomor: str = "") -> Tabel:
     """Alokasi dan realisasi anggaran serta tingkat efisiensi untuk satu IKU (like the seed's Tabel 3.9 / 3.16)."""
-    efis_judul = "Indeks efisiensi (A)" if metode is MetodeEfisiensi.A else "Tingkat efisiensi (%) (C)"
+    efis_judul = {
+        MetodeEfisiensi.A: "Indeks efisiensi (A)",
+        MetodeEfisiensi.B: "Nilai efisiensi (B)",
+        MetodeEfisiensi.C: "Tingkat efisiensi (%) (C)",
+    }[metode]
     kolom = [
         Kolom("kode", "Kode", lebar=18),
         Kolom("uraian", "Program/Kegiatan/Sub Kegiatan", lebar=44),
