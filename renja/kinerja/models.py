@@ -14,6 +14,7 @@ from renja.perencanaan.models import RenstraIndikator
 
 class MetodeEfisiensi(models.TextChoices):
     A = "A", "Metode A: indeks efisiensi (capaian / serapan)"
+    B = "B", "Metode B: nilai efisiensi bentuk PMK (50 + E/20 x 50)"
     C = "C", "Metode C: selisih (capaian - serapan)"
 
 

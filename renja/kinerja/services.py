@@ -143,10 +143,11 @@ def iku_pendukung_set(
 
 @transaction.atomic
 def efisiensi_metode_set(*, actor, opd: PerangkatDaerah, metode: str) -> PengaturanEvaluasi:
-    """Choose the efisiensi method of the OPD's evaluation tables (REGULASI.md §7: A, or C as the seed's 3.16)."""
+    """Choose the efisiensi method of the OPD's evaluation tables (REGULASI.md §7: A, B the PMK form, or C as the
+    seed's 3.16)."""
     access.access_kinerja_edit(actor, opd)
     if metode not in MetodeEfisiensi.values:
-        raise ValidationError({"metode": f"Metode efisiensi '{metode}' tidak dikenal (A atau C)."})
+        raise ValidationError({"metode": f"Metode efisiensi '{metode}' tidak dikenal (A, B atau C)."})
     obj, _ = PengaturanEvaluasi.objects.select_for_update().get_or_create(opd=opd)
     old = obj.metode_efisiensi
     obj.metode_efisiensi = metode

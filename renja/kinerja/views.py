@@ -69,12 +69,7 @@ def _page(request, renja, ev, tables, *, judul: str, halaman: str):
 def e81(request, renja_id: int):
     renja = _renja(request, renja_id)
     ev = selectors.evaluasi_opd(user=request.user, renja=renja, triwulan=_triwulan(request))
-    renstra = selectors.renstra_tahun(renja)
-    tabel = tabel_e81(
-        ev,
-        awal=selectors.capaian_renstra_awal(opd=renja.opd),
-        tahun_akhir_renstra=renstra.tahun_akhir if renstra else None,
-    )
+    tabel = tabel_e81(ev, konteks=selectors.konteks_e81(renja))
     if request.GET.get("format") == "xlsx":
         return _xlsx(tabel, f"E81-{renja.opd.kode}-{renja.tahun}-{ev.triwulan or 'tahun'}")
     return _page(request, renja, ev, [tabel], judul="Evaluasi Renja (Tabel E.81)", halaman="e81")

@@ -102,6 +102,15 @@ def visible_opd_ids(user) -> set[int] | None:
     return ids | set(_opd_pemda(user))
 
 
+def single_opd_scope(user) -> int | None:
+    """The OPD id when the user's whole scope is one OPD (roles held only at that OPD or its units: operator,
+    perencana, pimpinan, ...); None for installation or Pemda-wide users and for users of several OPDs."""
+    if is_global_admin(user) or _pemda_roles(user):
+        return None
+    ids = {a.opd_id for a in _assignments(user) if a.opd_id is not None}
+    return next(iter(ids)) if len(ids) == 1 else None
+
+
 def any_opd_exists() -> bool:
     return PerangkatDaerah.objects.exists()
 

@@ -72,6 +72,19 @@ class Node:
     pagu: Decimal = NOL  # derived for program/kegiatan, sum of Pagu rows for sub kegiatan
     prakiraan_pagu: Decimal = NOL
     unit_ids: set[int] = field(default_factory=set)  # kegiatan: units of all its sub kegiatan, before a unit filter
+    # whether a pagu / prakiraan maju pagu was typed on the sub kegiatan (or on one under a kegiatan or program):
+    # a blank stays blank on the page and in exports ("-", null), never "Rp 0"
+    pagu_terisi: bool = False
+    prakiraan_terisi: bool = False
+
+    @property
+    def pagu_tampil(self) -> Decimal | None:
+        """The pagu to show: None when no sub kegiatan here has one (the sums stay numbers for arithmetic)."""
+        return self.pagu if self.pagu_terisi else None
+
+    @property
+    def prakiraan_tampil(self) -> Decimal | None:
+        return self.prakiraan_pagu if self.prakiraan_terisi else None
 
     @property
     def level(self) -> str:
@@ -246,16 +259,22 @@ def _assemble(*, tahap: Tahap, nodes: list[Node], unit_id: int | None) -> RenjaT
             subs = [s for s in k.children if unit_id is None or s.row.unit_id == unit_id]
             for s in subs:
                 s.pagu = sum((x.jumlah for x in s.pagu_rows), NOL)
+                s.pagu_terisi = bool(s.pagu_rows)
                 s.prakiraan_pagu = s.row.prakiraan_pagu or NOL
+                s.prakiraan_terisi = s.row.prakiraan_pagu is not None
             k.children = subs
             k.pagu = sum((s.pagu for s in subs), NOL)
             k.prakiraan_pagu = sum((s.prakiraan_pagu for s in subs), NOL)
+            k.pagu_terisi = any(s.pagu_terisi for s in subs)
+            k.prakiraan_terisi = any(s.prakiraan_terisi for s in subs)
             if subs or unit_id is None:
                 kept_kegiatan.append(k)
                 counts[Level.SUB_KEGIATAN] += len(subs)
         p.children = kept_kegiatan
         p.pagu = sum((k.pagu for k in kept_kegiatan), NOL)
         p.prakiraan_pagu = sum((k.prakiraan_pagu for k in kept_kegiatan), NOL)
+        p.pagu_terisi = any(k.pagu_terisi for k in kept_kegiatan)
+        p.prakiraan_terisi = any(k.prakiraan_terisi for k in kept_kegiatan)
         if kept_kegiatan or unit_id is None:
             kept_programs.append(p)
             counts[Level.KEGIATAN] += len(kept_kegiatan)
@@ -335,7 +354,7 @@ def _targets(node: Node) -> str:
 
 def _pagu_detail(node: Node) -> str:
     if node.level != Level.SUB_KEGIATAN:
-        return angka.format_rupiah(node.pagu)
+        return angka.format_rupiah(node.pagu_tampil)
     return "; ".join(f"{p.sumber_dana.kode} {angka.format_rupiah(p.jumlah)}" for p in node.row.pagu.all()) or "-"
 
 

@@ -22,6 +22,9 @@ Add one `Row` per URL name and method (GET and POST, both required) to `ROWS` be
   - `data(d)` (optional) is the POST body; `prepare(d)` (optional) puts the demo in the state the row needs
     (e.g. a submitted tahap) before the identities are tried. Every identity is tried in its own savepoint,
     rolled back afterwards, so one identity's successful POST does not change what the next one sees.
+  - `query(d)` (optional) is the query string (a form that needs ?sasaran=<id>, say).
+  - `alasan` (optional) is a regular expression every REFUSED cell's error message must match, so a refusal is
+    known to come from the access check and not from the object's state (say "Anda").
   - `note` (optional) is one line for docs/akses.md: why a cell is what it is.
   - A URL without rows makes test_every_url_has_a_get_and_a_post_row fail and print draft rows with the
     outcomes the code gives today (kwargs guessed from their names, see GUESS_KWARGS). Check every cell against
@@ -113,6 +116,10 @@ class Demo:
     program: Any = None  # the first program of `renstra`
     indikator: Any = None  # the first indikator of `renstra`
     penugasan: Any = None  # the role assignment of operator_unit (operator Rehsos)
+    row_berlaku: Any = None  # 1.06.04.2.01.0001 in `tahap_terkunci`, the stage in force: realisation lives there
+    # made by a row's `prepare` when the demo has none: an evidence file, a pending row
+    bukti: Any = None
+    tertunda: Any = None
 
 
 def kw_renja(d: Demo) -> dict:
@@ -309,6 +316,74 @@ IKM_EDIT_POST = expect(
     other_pemda=FORBIDDEN,
     anonymous=LOGIN,
 )
+# --- realisation (monev): the demo's triwulan II 2026 is in draf in every unit; triwulan I is approved and locked ---
+
+TW_DRAF = 2
+TW_DISETUJUI = 1
+PDF = b"%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n"
+
+
+def kw_unit_tw(d: Demo) -> dict:
+    return {"renja_id": d.renja.pk, "tw": TW_DRAF, "unit_id": d.row_berlaku.unit_id}
+
+
+def kw_row_tw(d: Demo) -> dict:
+    return {"renja_id": d.renja.pk, "tw": TW_DRAF, "row_id": d.row_berlaku.pk}
+
+
+def _ajukan_unit(d: Demo) -> None:
+    from renja.monev import services
+
+    services.realisasi_submit(actor=d.users["operator_unit"], renja=d.renja, unit=d.row_berlaku.unit, triwulan=TW_DRAF)
+
+
+def _semua_unit_diverifikasi(d: Demo) -> None:
+    from renja.monev import services
+    from renja.organisasi.models import UnitKerja
+
+    for unit in UnitKerja.objects.filter(opd=d.renja.opd):
+        services.realisasi_submit(actor=d.users["admin_opd"], renja=d.renja, unit=unit, triwulan=TW_DRAF)
+        services.realisasi_verify(actor=d.users["perencana"], renja=d.renja, unit=unit, triwulan=TW_DRAF)
+
+
+def _berkas_bukti(d: Demo) -> dict:
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    return {"berkas": SimpleUploadedFile("daftar penerima.pdf", PDF, content_type="application/pdf")}
+
+
+def _unggah_bukti(d: Demo) -> None:
+    from renja.monev import services
+
+    d.bukti = services.realisasi_bukti_upload(
+        actor=d.users["operator_unit"], row=d.row_berlaku, triwulan=TW_DRAF, berkas=_berkas_bukti(d)["berkas"]
+    )
+
+
+def _baris_tertunda(d: Demo) -> None:
+    """A row a copy could not carry over (made as the copy would: the demo copies none)."""
+    from renja.perencanaan.models import BarisTertunda, Level
+
+    d.tertunda = BarisTertunda.objects.create(
+        tahap=d.tahap,
+        level=Level.SUB_KEGIATAN,
+        kode_lama="1.06.04.2.01.0099",
+        nama="Sub kegiatan yang kodenya dihapus nomenklatur baru",
+        alasan="kode tidak ada pada versi nomenklatur tahap ini",
+    )
+
+
+def _program_renstra(d: Demo) -> None:
+    """The demo Renstra has no programme table yet: program 1.06.04 (Rehabilitasi Sosial), made as the form does."""
+    from renja.perencanaan import services
+
+    d.program = services.renstra_program_save(
+        actor=d.users["perencana"], renstra=d.renstra, data=services.RenstraProgramInput(kode="1.06.04")
+    )
+
+
+# the access check's refusals name the role (not a state such as "berstatus diajukan")
+ALASAN_AKSES = r"Hanya |Anda|diajukan oleh operator|diisi oleh perencana"
 
 
 # --- the table ------------------------------------------------------------------------------------------
@@ -323,6 +398,8 @@ class Row:
     data: Callable[[Demo], dict] | None = None
     prepare: Callable[[Demo], None] | None = None
     note: str = ""
+    query: Callable[[Demo], dict] | None = None
+    alasan: str = ""
     variant: str = ""  # a second row for the same URL and method, e.g. an object that does not exist
 
     @property
@@ -332,7 +409,13 @@ class Row:
 
 ROWS: list[Row] = [
     # --- login, home -------------------------------------------------------------------------------------
-    Row("beranda", "GET", kw_none, expect(REDIRECT, anonymous=LOGIN), note="ke daftar Renja"),
+    Row(
+        "beranda",
+        "GET",
+        kw_none,
+        expect(REDIRECT, anonymous=LOGIN),
+        note="pengguna satu OPD ke dasbor OPD-nya; pengguna Pemda atau instalasi ke daftar Renja",
+    ),
     Row("beranda", "POST", kw_none, expect(REDIRECT, anonymous=LOGIN)),
     Row("masuk", "GET", kw_none, expect(REDIRECT, anonymous=OK), note="yang sudah masuk dialihkan ke beranda"),
     Row(
@@ -537,13 +620,21 @@ ROWS: list[Row] = [
         kw_tahap,
         expect(OK, other_opd=FORBIDDEN, other_pemda=FORBIDDEN, anonymous=LOGIN),
     ),
-    Row("perencanaan:tertunda_decide", "GET", lambda d: {"tertunda_id": MISSING_ID}, expect(NOT_ALLOWED)),
+    Row(
+        "perencanaan:tertunda_decide",
+        "GET",
+        lambda d: {"tertunda_id": d.tertunda.pk},
+        expect(NOT_ALLOWED),
+        prepare=_baris_tertunda,
+    ),
     Row(
         "perencanaan:tertunda_decide",
         "POST",
-        lambda d: {"tertunda_id": MISSING_ID},
-        expect(NOT_FOUND, anonymous=LOGIN),
-        note="belum ada baris tertunda di data demo: id yang tidak ada (404), akses belum diuji pada objek nyata",
+        lambda d: {"tertunda_id": d.tertunda.pk},
+        expect(FORBIDDEN, admin_global=REDIRECT, admin_opd=REDIRECT, perencana=REDIRECT, anonymous=LOGIN),
+        data=lambda d: {"kode_baru": "", "catatan": "Tidak dilanjutkan tahun ini"},
+        prepare=_baris_tertunda,
+        note="baris tertunda pada tahap draf: diputuskan tidak dilanjutkan",
     ),
     # --- proposals (T-C.32) and the narrative of a stage (issue 7): the perencana's; every reader may read ---
     Row("perencanaan:usulan_list", "GET", kw_renja, expect(OK, **READ_OPD), prepare=_usulan_buat),
@@ -771,13 +862,17 @@ ROWS: list[Row] = [
         "perencanaan:renstra_indikator_create",
         "GET",
         lambda d: {"renstra_id": d.renstra.pk},
-        expect(FORBIDDEN, admin_global=NOT_FOUND, admin_opd=NOT_FOUND, perencana=NOT_FOUND, anonymous=LOGIN),
+        expect(FORBIDDEN, admin_global=OK, admin_opd=OK, perencana=OK, anonymous=LOGIN),
+        query=lambda d: {"sasaran": d.sasaran.pk},
+        note="?sasaran=<sasaran pertama>: indikator baru untuk sasaran itu",
     ),
     Row(
         "perencanaan:renstra_indikator_create",
         "POST",
         lambda d: {"renstra_id": d.renstra.pk},
-        expect(FORBIDDEN, admin_global=NOT_FOUND, admin_opd=NOT_FOUND, perencana=NOT_FOUND, anonymous=LOGIN),
+        expect(FORBIDDEN, admin_global=FORM, admin_opd=FORM, perencana=FORM, anonymous=LOGIN),
+        query=lambda d: {"sasaran": d.sasaran.pk},
+        note="isian kosong: formulir kembali dengan pesan (pemeriksaan akses lolos)",
     ),
     Row(
         "perencanaan:renstra_indikator_edit",
@@ -806,15 +901,19 @@ ROWS: list[Row] = [
     Row(
         "perencanaan:renstra_program_edit",
         "GET",
-        lambda d: {"program_id": (d.program.pk if d.program else MISSING_ID)},
-        expect(NOT_FOUND, anonymous=LOGIN),
-        note="Renstra demo belum memiliki tabel program: id yang tidak ada (404)",
+        lambda d: {"program_id": d.program.pk},
+        expect(FORBIDDEN, admin_global=OK, admin_opd=OK, perencana=OK, anonymous=LOGIN),
+        prepare=_program_renstra,
+        note="program 1.06.04 ditambahkan ke tabel program Renstra demo",
     ),
     Row(
         "perencanaan:renstra_program_edit",
         "POST",
-        lambda d: {"program_id": (d.program.pk if d.program else MISSING_ID)},
-        expect(NOT_FOUND, anonymous=LOGIN),
+        lambda d: {"program_id": d.program.pk},
+        expect(FORBIDDEN, admin_global=REDIRECT, admin_opd=REDIRECT, perencana=REDIRECT, anonymous=LOGIN),
+        data=lambda d: {"version": d.program.version, "kode": "1.06.04", "nama": "", "sasaran": d.sasaran.pk},
+        prepare=_program_renstra,
+        note="program 1.06.04 dikaitkan ke sasaran pertama Renstra",
     ),
     Row("perencanaan:renstra_tujuan_delete", "GET", lambda d: {"item_id": d.tujuan.pk}, expect(NOT_ALLOWED)),
     Row(
@@ -838,13 +937,21 @@ ROWS: list[Row] = [
         lambda d: {"item_id": d.indikator.pk},
         expect(FORBIDDEN, admin_global=REFUSED, admin_opd=REFUSED, perencana=REFUSED, anonymous=LOGIN),
     ),
-    Row("perencanaan:renstra_program_delete", "GET", lambda d: {"item_id": MISSING_ID}, expect(NOT_ALLOWED)),
+    Row(
+        "perencanaan:renstra_program_delete",
+        "GET",
+        lambda d: {"item_id": d.program.pk},
+        expect(NOT_ALLOWED),
+        prepare=_program_renstra,
+    ),
     Row(
         "perencanaan:renstra_program_delete",
         "POST",
-        lambda d: {"item_id": MISSING_ID},
-        expect(NOT_FOUND, anonymous=LOGIN),
-        note="Renstra demo belum memiliki tabel program: id yang tidak ada (404)",
+        lambda d: {"item_id": d.program.pk},
+        expect(FORBIDDEN, admin_global=REDIRECT, admin_opd=REDIRECT, perencana=REDIRECT, anonymous=LOGIN),
+        data=lambda d: {"version": d.program.version},
+        prepare=_program_renstra,
+        note="program 1.06.04 tanpa kegiatan: dihapus",
     ),
     Row("organisasi:sandi", "GET", kw_none, expect(OK, anonymous=LOGIN)),
     Row("organisasi:sandi", "POST", kw_none, expect(OK, anonymous=LOGIN)),
@@ -1112,42 +1219,35 @@ ROWS: list[Row] = [
         lambda d: {"renja_id": d.renja.pk, "tw": 1, "unit_id": d.row.unit_id},
         expect(OK, other_opd=FORBIDDEN, other_pemda=FORBIDDEN, anonymous=LOGIN),
     ),
-    Row(
-        "monev:unit_ajukan",
-        "GET",
-        lambda d: {"renja_id": d.renja.pk, "tw": 1, "unit_id": d.row.unit_id},
-        expect(NOT_ALLOWED),
-    ),
+    Row("monev:unit_ajukan", "GET", kw_unit_tw, expect(NOT_ALLOWED)),
     Row(
         "monev:unit_ajukan",
         "POST",
-        lambda d: {"renja_id": d.renja.pk, "tw": 1, "unit_id": d.row.unit_id},
-        expect(REFUSED, other_opd=FORBIDDEN, other_pemda=FORBIDDEN, anonymous=LOGIN),
-        note="triwulan demo belum terisi: setiap peran OPD ditolak dengan pesan (status belum disiapkan)",
+        kw_unit_tw,
+        expect(REFUSED, admin_global=REDIRECT, admin_opd=REDIRECT, operator_unit=REDIRECT, **READ_OPD),
+        alasan=ALASAN_AKSES,
+        note="triwulan II (draf): operator unit itu mengajukan (admin boleh mewakili)",
     ),
-    Row(
-        "monev:unit_verifikasi",
-        "GET",
-        lambda d: {"renja_id": d.renja.pk, "tw": 1, "unit_id": d.row.unit_id},
-        expect(NOT_ALLOWED),
-    ),
+    Row("monev:unit_verifikasi", "GET", kw_unit_tw, expect(NOT_ALLOWED)),
     Row(
         "monev:unit_verifikasi",
         "POST",
-        lambda d: {"renja_id": d.renja.pk, "tw": 1, "unit_id": d.row.unit_id},
-        expect(REFUSED, other_opd=FORBIDDEN, other_pemda=FORBIDDEN, anonymous=LOGIN),
+        kw_unit_tw,
+        expect(REFUSED, admin_global=REDIRECT, admin_opd=REDIRECT, perencana=REDIRECT, **READ_OPD),
+        prepare=_ajukan_unit,
+        alasan=ALASAN_AKSES,
+        note="triwulan II, unit Rehsos diajukan",
     ),
-    Row(
-        "monev:unit_kembalikan",
-        "GET",
-        lambda d: {"renja_id": d.renja.pk, "tw": 1, "unit_id": d.row.unit_id},
-        expect(NOT_ALLOWED),
-    ),
+    Row("monev:unit_kembalikan", "GET", kw_unit_tw, expect(NOT_ALLOWED)),
     Row(
         "monev:unit_kembalikan",
         "POST",
-        lambda d: {"renja_id": d.renja.pk, "tw": 1, "unit_id": d.row.unit_id},
-        expect(REFUSED, other_opd=FORBIDDEN, other_pemda=FORBIDDEN, anonymous=LOGIN),
+        kw_unit_tw,
+        expect(REFUSED, admin_global=REDIRECT, admin_opd=REDIRECT, perencana=REDIRECT, **READ_OPD),
+        data=lambda d: {"catatan": "Lampirkan daftar penerima."},
+        prepare=_ajukan_unit,
+        alasan=ALASAN_AKSES,
+        note="triwulan II, unit Rehsos diajukan",
     ),
     Row(
         "monev:grid_atas",
@@ -1161,66 +1261,101 @@ ROWS: list[Row] = [
         lambda d: {"renja_id": d.renja.pk, "tw": 1},
         expect(OK, other_opd=FORBIDDEN, other_pemda=FORBIDDEN, anonymous=LOGIN),
     ),
-    Row("monev:sel", "GET", lambda d: {"renja_id": d.renja.pk, "tw": 1}, expect(NOT_ALLOWED)),
+    Row("monev:sel", "GET", lambda d: {"renja_id": d.renja.pk, "tw": TW_DRAF}, expect(NOT_ALLOWED)),
     Row(
         "monev:sel",
         "POST",
-        lambda d: {"renja_id": d.renja.pk, "tw": 1},
-        expect(NOT_FOUND, other_opd=FORBIDDEN, other_pemda=FORBIDDEN, anonymous=LOGIN),
+        lambda d: {"renja_id": d.renja.pk, "tw": TW_DRAF},
+        expect(
+            REFUSED, admin_global=REDIRECT, admin_opd=REDIRECT, perencana=REDIRECT, operator_unit=REDIRECT, **READ_OPD
+        ),
+        data=lambda d: {
+            "jenis": "keuangan",
+            "bulan": "4",
+            "row": d.row_berlaku.pk,
+            "sumber_dana": d.row_berlaku.pagu.first().sumber_dana_id,
+            "nilai": "1.000.000",
+            "version": "0",
+        },
+        alasan=ALASAN_AKSES,
+        note="realisasi keuangan April (triwulan II, draf) tanpa htmx: kembali ke grid dengan pesan",
     ),
-    Row(
-        "monev:baris",
-        "GET",
-        lambda d: {"renja_id": d.renja.pk, "tw": 1, "row_id": d.row.pk},
-        expect(NOT_FOUND, other_opd=FORBIDDEN, other_pemda=FORBIDDEN, anonymous=LOGIN),
-    ),
+    Row("monev:baris", "GET", kw_row_tw, expect(OK, **READ_OPD), note="sub kegiatan pada tahap yang berlaku"),
     Row(
         "monev:baris",
         "POST",
-        lambda d: {"renja_id": d.renja.pk, "tw": 1, "row_id": d.row.pk},
-        expect(REFUSED, other_opd=FORBIDDEN, other_pemda=FORBIDDEN, anonymous=LOGIN),
+        kw_row_tw,
+        expect(
+            REFUSED, admin_global=REDIRECT, admin_opd=REDIRECT, perencana=REDIRECT, operator_unit=REDIRECT, **READ_OPD
+        ),
+        data=lambda d: {
+            "faktor_pendorong": "Data penerima mutakhir",
+            "faktor_penghambat": "",
+            "tindak_lanjut": "",
+            "version": "0",
+        },
+        alasan=ALASAN_AKSES,
+        note="faktor dan tindak lanjut triwulan II",
     ),
-    Row("monev:catatan", "GET", lambda d: {"renja_id": d.renja.pk, "tw": 1, "row_id": d.row.pk}, expect(NOT_ALLOWED)),
+    Row("monev:catatan", "GET", kw_row_tw, expect(NOT_ALLOWED)),
     Row(
         "monev:catatan",
         "POST",
-        lambda d: {"renja_id": d.renja.pk, "tw": 1, "row_id": d.row.pk},
-        expect(REFUSED, other_opd=FORBIDDEN, other_pemda=FORBIDDEN, anonymous=LOGIN),
+        kw_row_tw,
+        expect(
+            REFUSED,
+            admin_global=REDIRECT,
+            admin_opd=REDIRECT,
+            perencana=REDIRECT,
+            operator_unit=REDIRECT,
+            pimpinan=REDIRECT,
+            **READ_OPD,
+        ),
         data=lambda d: {"teks": "Bukti kegiatan menyusul."},
-        note="triwulan I 2026 demo belum dibuka untuk pengisian: setiap peran OPD ditolak dengan pesan",
+        alasan=ALASAN_AKSES,
+        note="pemverifikasi (perencana, pimpinan, admin) dan operator unit baris itu",
     ),
-    Row(
-        "monev:bukti_unggah",
-        "GET",
-        lambda d: {"renja_id": d.renja.pk, "tw": 1, "row_id": d.row.pk},
-        expect(NOT_ALLOWED),
-    ),
+    Row("monev:bukti_unggah", "GET", kw_row_tw, expect(NOT_ALLOWED)),
     Row(
         "monev:bukti_unggah",
         "POST",
-        lambda d: {"renja_id": d.renja.pk, "tw": 1, "row_id": d.row.pk},
-        expect(REFUSED, other_opd=FORBIDDEN, other_pemda=FORBIDDEN, anonymous=LOGIN),
+        kw_row_tw,
+        expect(
+            REFUSED, admin_global=REDIRECT, admin_opd=REDIRECT, perencana=REDIRECT, operator_unit=REDIRECT, **READ_OPD
+        ),
+        data=_berkas_bukti,
+        alasan=ALASAN_AKSES,
+        note="PDF kecil untuk triwulan II",
     ),
-    Row("monev:setujui", "GET", lambda d: {"renja_id": d.renja.pk, "tw": 1}, expect(NOT_ALLOWED)),
+    Row("monev:setujui", "GET", lambda d: {"renja_id": d.renja.pk, "tw": TW_DRAF}, expect(NOT_ALLOWED)),
     Row(
         "monev:setujui",
         "POST",
-        lambda d: {"renja_id": d.renja.pk, "tw": 1},
-        expect(REFUSED, other_opd=FORBIDDEN, other_pemda=FORBIDDEN, anonymous=LOGIN),
+        lambda d: {"renja_id": d.renja.pk, "tw": TW_DRAF},
+        expect(REFUSED, admin_global=REDIRECT, admin_opd=REDIRECT, pimpinan=REDIRECT, **READ_OPD),
+        prepare=_semua_unit_diverifikasi,
+        alasan=ALASAN_AKSES,
+        note="triwulan II, semua unit diverifikasi",
     ),
-    Row("monev:buka", "GET", lambda d: {"renja_id": d.renja.pk, "tw": 1}, expect(NOT_ALLOWED)),
+    Row("monev:buka", "GET", lambda d: {"renja_id": d.renja.pk, "tw": TW_DISETUJUI}, expect(NOT_ALLOWED)),
     Row(
         "monev:buka",
         "POST",
-        lambda d: {"renja_id": d.renja.pk, "tw": 1},
-        expect(REFUSED, other_opd=FORBIDDEN, other_pemda=FORBIDDEN, anonymous=LOGIN),
+        lambda d: {"renja_id": d.renja.pk, "tw": TW_DISETUJUI},
+        expect(REFUSED, pimpinan=REDIRECT, **READ_OPD),
+        data=lambda d: {"alasan": "Koreksi realisasi keuangan"},
+        alasan=ALASAN_AKSES,
+        note="triwulan I disetujui: hanya pimpinan membukanya kembali (admin pun tidak)",
     ),
-    Row("monev:batas_waktu", "GET", lambda d: {"renja_id": d.renja.pk, "tw": 1}, expect(NOT_ALLOWED)),
+    Row("monev:batas_waktu", "GET", lambda d: {"renja_id": d.renja.pk, "tw": TW_DRAF}, expect(NOT_ALLOWED)),
     Row(
         "monev:batas_waktu",
         "POST",
-        lambda d: {"renja_id": d.renja.pk, "tw": 1},
-        expect(REFUSED, other_opd=FORBIDDEN, other_pemda=FORBIDDEN, anonymous=LOGIN),
+        lambda d: {"renja_id": d.renja.pk, "tw": TW_DRAF},
+        expect(REFUSED, admin_global=REDIRECT, admin_opd=REDIRECT, perencana=REDIRECT, pimpinan=REDIRECT, **READ_OPD),
+        data=lambda d: {"batas_waktu": "2026-07-15"},
+        alasan=ALASAN_AKSES,
+        note="triwulan II",
     ),
     Row(
         "monev:belum_mengisi",
@@ -1301,37 +1436,47 @@ ROWS: list[Row] = [
     Row(
         "monev:rencana_penarikan_simpan",
         "GET",
-        lambda d: {"renja_id": d.renja.pk, "row_id": d.row.pk},
+        lambda d: {"renja_id": d.renja.pk, "row_id": d.row_berlaku.pk},
         expect(NOT_ALLOWED),
     ),
     Row(
         "monev:rencana_penarikan_simpan",
         "POST",
-        lambda d: {"renja_id": d.renja.pk, "row_id": d.row.pk},
-        expect(REFUSED, other_opd=FORBIDDEN, other_pemda=FORBIDDEN, anonymous=LOGIN),
+        lambda d: {"renja_id": d.renja.pk, "row_id": d.row_berlaku.pk},
+        expect(REFUSED, admin_global=REDIRECT, admin_opd=REDIRECT, perencana=REDIRECT, **READ_OPD),
+        data=lambda d: {f"b{m}": "250.000.000" if m % 3 == 0 else "" for m in range(1, 13)},
+        alasan=ALASAN_AKSES,
+        note="sub kegiatan pada tahap yang berlaku: Rp 250.000.000 pada bulan akhir tiap triwulan",
     ),
     Row("monev:ambang_simpan", "GET", kw_renja, expect(NOT_ALLOWED)),
     Row(
         "monev:ambang_simpan",
         "POST",
         kw_renja,
-        expect(REFUSED, other_opd=FORBIDDEN, other_pemda=FORBIDDEN, anonymous=LOGIN),
+        expect(REFUSED, admin_global=REDIRECT, admin_opd=REDIRECT, perencana=REDIRECT, **READ_OPD),
+        data=lambda d: {"serapan": "75", "capaian": "80"},
+        alasan=ALASAN_AKSES,
     ),
     Row(
         "monev:bukti",
         "GET",
-        lambda d: {"bukti_id": MISSING_ID},
-        expect(NOT_FOUND, anonymous=LOGIN),
-        note="belum ada bukti di data demo: id yang tidak ada (404), akses belum diuji pada objek nyata",
+        lambda d: {"bukti_id": d.bukti.pk},
+        expect(OK, **READ_OPD),
+        prepare=_unggah_bukti,
+        note="bukti PDF diunggah operator Rehsos untuk triwulan II",
     ),
-    Row("monev:bukti", "POST", lambda d: {"bukti_id": MISSING_ID}, expect(NOT_FOUND, anonymous=LOGIN)),
-    Row("monev:bukti_hapus", "GET", lambda d: {"bukti_id": MISSING_ID}, expect(NOT_ALLOWED)),
+    Row("monev:bukti", "POST", lambda d: {"bukti_id": d.bukti.pk}, expect(OK, **READ_OPD), prepare=_unggah_bukti),
+    Row("monev:bukti_hapus", "GET", lambda d: {"bukti_id": d.bukti.pk}, expect(NOT_ALLOWED), prepare=_unggah_bukti),
     Row(
         "monev:bukti_hapus",
         "POST",
-        lambda d: {"bukti_id": MISSING_ID},
-        expect(NOT_FOUND, anonymous=LOGIN),
-        note="belum ada bukti di data demo: id yang tidak ada (404)",
+        lambda d: {"bukti_id": d.bukti.pk},
+        expect(
+            REFUSED, admin_global=REDIRECT, admin_opd=REDIRECT, perencana=REDIRECT, operator_unit=REDIRECT, **READ_OPD
+        ),
+        prepare=_unggah_bukti,
+        alasan=ALASAN_AKSES,
+        note="bukti triwulan II unit Rehsos",
     ),
     Row("kinerja:e81", "GET", kw_renja, expect(OK, other_opd=FORBIDDEN, other_pemda=FORBIDDEN, anonymous=LOGIN)),
     Row("kinerja:e81", "POST", kw_renja, expect(OK, other_opd=FORBIDDEN, other_pemda=FORBIDDEN, anonymous=LOGIN)),
@@ -1363,7 +1508,9 @@ ROWS: list[Row] = [
         "kinerja:metode_efisiensi",
         "POST",
         kw_renja,
-        expect(FORBIDDEN, admin_global=REFUSED, admin_opd=REFUSED, perencana=REFUSED, anonymous=LOGIN),
+        expect(FORBIDDEN, admin_global=REDIRECT, admin_opd=REDIRECT, perencana=REDIRECT, anonymous=LOGIN),
+        data=lambda d: {"metode": "B"},
+        note="metode B (bentuk PMK)",
     ),
     # --- survei kepuasan masyarakat (renja.ikm): every role of the OPD reads; perencana and admin edit ------
     Row(
@@ -1629,7 +1776,11 @@ def markdown() -> str:
         "bila berkas ini berbeda dari tabel, atau bila ada URL tanpa baris GET dan POST.",
         "",
         "Objek contoh: Renja 2026 Dinas Sosial Kota Bekasi (data demo), tahap Rancangan Akhir (draf), sub kegiatan",
-        "1.06.04.2.01.0001 (unit Bidang Rehabilitasi Sosial) dan kegiatannya 1.06.04.2.01.",
+        "1.06.04.2.01.0001 (unit Bidang Rehabilitasi Sosial) dan kegiatannya 1.06.04.2.01. Realisasi: sub",
+        "kegiatan yang sama pada tahap yang berlaku (Rancangan Akhir RKPD), triwulan II (draf di semua unit;",
+        "triwulan I disetujui). Baris dengan persiapan (tahap diajukan, unit diajukan, bukti diunggah, ...)",
+        "menyebutnya di Catatan; penolakan (302 ditolak) baris realisasi diperiksa berasal dari pemeriksaan akses,",
+        "bukan dari status objek.",
         "",
         "## Identitas",
         "",

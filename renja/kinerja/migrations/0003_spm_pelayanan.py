@@ -8,7 +8,7 @@ import renja.inti.fields
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("kinerja", "0001_initial"),
+        ("kinerja", "0002_metode_efisiensi_b"),
         ("organisasi", "0002_lingkup_akun_kepala"),
     ]
 
