@@ -53,7 +53,7 @@ def build(n_opd: int, n_sub: int) -> list:
 
     versi = NomenklaturVersi.objects.create(kode="bench", nama="bench", tahun_berlaku=2025)
     pemda = Pemda.objects.create(kode="32", nama="Provinsi Sintetis", jenis="provinsi")
-    pad = SumberDana.objects.create(kode="PAD", nama="PAD")
+    pad, _ = SumberDana.objects.get_or_create(kode="PAD", defaults={"nama": "PAD"})  # a migration adds PAD
     per_opd = n_sub // n_opd
     per_kegiatan, per_program = 25, 10  # 25 sub kegiatan per kegiatan, 10 kegiatan per program
     renjas = []

@@ -50,6 +50,7 @@ INSTALLED_APPS = [
     "renja.kinerja",
     "renja.pemeriksaan",
     "renja.dokumen",
+    "renja.ikm",
     "renja.demo",
     "django_tasks",
     "django_tasks_db",
@@ -167,6 +168,8 @@ TASKS = {
 
 # Uploads: every uploaded file passes renja.inti.unggah (kind by content, zip checks); this is its size limit.
 UNGGAH_UKURAN_MAKS = int(os.environ.get("RENJA_UNGGAH_MAKS_MB", "20")) * 1024 * 1024
+# renja.pemeriksaan: a target or pagu that changes between two stages by more than this percentage is reported
+PERIKSA_AMBANG_SELISIH_PERSEN = int(os.environ.get("RENJA_PERIKSA_AMBANG_SELISIH_PERSEN", "20"))
 
 # Security: strict whenever DEBUG is off; each can be relaxed by environment for a plain-HTTP intranet.
 SECURE_SSL_REDIRECT = _env_bool("SECURE_SSL_REDIRECT", not DEBUG)
@@ -181,6 +184,8 @@ SECURE_REFERRER_POLICY = "same-origin"
 # otherwise both headers are ignored.
 BEHIND_PROXY = _env_bool("BEHIND_PROXY", False)
 PROXY_TERPERCAYA = int(os.environ.get("RENJA_PROXY_TERPERCAYA", "1"))
+# IKM public form: accepted responses per client address (kept as a keyed hash) per hour
+IKM_BATAS_PER_JAM = int(os.environ.get("RENJA_IKM_BATAS_PER_JAM", "60"))
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if BEHIND_PROXY else None
 SESSION_COOKIE_HTTPONLY = True
 X_FRAME_OPTIONS = "DENY"

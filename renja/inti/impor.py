@@ -152,7 +152,7 @@ def _kunci_judul(teks: Any) -> str:
 
 
 def _kosong(nilai: Any) -> bool:
-    return nilai is None or (isinstance(nilai, str) and nilai.strip() == "")
+    return nilai is None or (isinstance(nilai, str) and not nilai.strip())
 
 
 @dataclass(frozen=True)
@@ -205,10 +205,34 @@ class Skema:
 # ---------------------------------------------------------------------------------------------------------
 
 
+class _AsalKolom(Mapping[str, Asal]):
+    """Where each column of one row is, built only when asked (a problem to name): the column -> place map is
+    shared by every row of a sheet / JSON key set, so a row stores two references instead of one Asal per cell."""
+
+    def __init__(self, asal_baris: Asal, tempat: Mapping[str, Any], judul: Mapping[str, str], per_entri: bool):
+        self._baris, self._tempat, self._judul, self._per_entri = asal_baris, tempat, judul, per_entri
+
+    def __getitem__(self, nama: str) -> Asal:
+        return _asal_sel(self._baris, self._tempat[nama], self._judul.get(nama), self._per_entri)
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._tempat)
+
+    def __len__(self) -> int:
+        return len(self._tempat)
+
+
+def _asal_sel(asal_baris: Asal, tempat: Any, judul: str | None, per_entri: bool) -> Asal:
+    """The place of one cell: a JSON/YAML entry's key, or a sheet row's column letter with its header."""
+    if per_entri:
+        return Asal(asal_baris.lembar, None, None, str(tempat), asal_baris.indeks)
+    return Asal(asal_baris.lembar, asal_baris.baris, tempat, judul)
+
+
 class Rekaman(Mapping[str, Any]):
     """One row: typed values by column name (None when empty or refused), and where each came from."""
 
-    def __init__(self, asal: Asal, nilai: dict[str, Any], asal_kolom: dict[str, Asal], sah: bool):
+    def __init__(self, asal: Asal, nilai: dict[str, Any], asal_kolom: Mapping[str, Asal], sah: bool):
         self.asal_baris = asal
         self._nilai = nilai
         self._asal = asal_kolom
@@ -275,6 +299,20 @@ class _Pembaca:
     def __init__(self, hasil: Hasil, skema: Skema, lembar: str | None):
         self.hasil, self.skema, self.lembar = hasil, skema, lembar
         self._judul_asing: set[str] = set()  # JSON: an unknown key is reported once per section, not per entry
+        self._nama = [k.nama for k in skema.kolom]
+        self._wajib = [k for k in skema.kolom if k.wajib]
+        self._judul = {k.nama: k.judul_tampil for k in skema.kolom}
+        # per header map (one per sheet, one per JSON key set): column -> place and -> position, built once
+        self._tata: dict[int, tuple[dict, dict[str, Any], dict[str, int]]] = {}
+
+    def _tata_peta(self, peta: dict[Any, Kolom], sel: list[tuple[Any, Any]]) -> tuple[dict[str, Any], dict[str, int]]:
+        tata = self._tata.get(id(peta))
+        if tata is None or tata[0] is not peta:
+            tempat = {kolom.nama: t for t, kolom in peta.items()}
+            posisi = {t: i for i, (t, _) in enumerate(sel)}
+            urutan = {nama: posisi.get(t, len(sel)) for nama, t in tempat.items()}
+            tata = self._tata[id(peta)] = (peta, tempat, urutan)  # the map is kept alive with its layout
+        return tata[1], tata[2]
 
     def _galat(self, asal: Asal, pesan: str) -> None:
         self.hasil.galat.append(Galat(asal, pesan))
@@ -310,26 +348,23 @@ class _Pembaca:
                 self._galat(asal, f"kolom wajib '{k.judul_tampil}' tidak ada")
 
     def rekaman(
-        self, asal_baris: Asal, sel: list[tuple[Any, Asal, Any]], peta: dict[Any, Kolom], *, per_entri: bool
+        self, asal_baris: Asal, sel: list[tuple[Any, Any]], peta: dict[Any, Kolom], *, per_entri: bool
     ) -> Rekaman:
-        """``sel``: (place key, where, raw value) of each cell of the row. ``per_entri``: JSON/YAML, where each
-        entry has its own keys, so a missing required key is reported per entry (a sheet reports it once)."""
-        nilai: dict[str, Any] = {k.nama: None for k in self.skema.kolom}
-        asal_kolom: dict[str, Asal] = {}
-        urutan: dict[str, int] = {}
+        """``sel``: (place key, raw value) of each cell of the row, in the order of the header map's sheet or key
+        set. ``per_entri``: JSON/YAML, where each entry has its own keys, so a missing required key is reported per
+        entry (a sheet reports it once). Where a cell is (Asal) is built only to name a problem."""
+        tempat_kolom, urutan = self._tata_peta(peta, sel)
+        nilai: dict[str, Any] = dict.fromkeys(self._nama)
         gagal: set[str] = set()
         galat: list[tuple[int, Galat]] = []  # reported in the row's column order
-        for posisi, (tempat, asal, mentah) in enumerate(sel):
+        for posisi, (tempat, mentah) in enumerate(sel):
             kolom = peta.get(tempat)
             if kolom is None:
-                if asal.kolom is not None and not _kosong(mentah) and not self.skema.kolom_lain_diabaikan:
+                if not per_entri and not _kosong(mentah) and not self.skema.kolom_lain_diabaikan:
+                    asal = _asal_sel(asal_baris, tempat, None, per_entri)
                     galat.append((posisi, Galat(asal, f"{_tampil(mentah)} berada di kolom tanpa judul")))
                     gagal.add("")
                 continue
-            if asal.kolom is not None:
-                asal = Asal(asal.lembar, asal.baris, asal.kolom, kolom.judul_tampil)
-            asal_kolom[kolom.nama] = asal
-            urutan[kolom.nama] = posisi
             if _kosong(mentah):
                 continue
             if isinstance(mentah, str):
@@ -337,23 +372,27 @@ class _Pembaca:
             try:
                 nilai[kolom.nama] = kolom.urai(mentah) if kolom.urai else _teks_bawaan(mentah)
             except ValueError as exc:
+                asal = _asal_sel(asal_baris, tempat, kolom.judul_tampil, per_entri)
                 galat.append((posisi, Galat(asal, f"{_tampil(mentah)} {exc}")))
                 gagal.add(kolom.nama)
             except ArithmeticError:  # decimal.InvalidOperation and kin: a number no rule can work with
+                asal = _asal_sel(asal_baris, tempat, kolom.judul_tampil, per_entri)
                 galat.append((posisi, Galat(asal, f"{_tampil(mentah)} bukan angka yang dapat diolah")))
                 gagal.add(kolom.nama)
-        for kolom in self.skema.kolom:
-            if not kolom.wajib or nilai[kolom.nama] is not None or kolom.nama in gagal:
+        for kolom in self._wajib:
+            if nilai[kolom.nama] is not None or kolom.nama in gagal:
                 continue
-            if kolom.nama in asal_kolom:
-                galat.append((urutan[kolom.nama], Galat(asal_kolom[kolom.nama], "wajib diisi")))
+            if kolom.nama in tempat_kolom:
+                asal = _asal_sel(asal_baris, tempat_kolom[kolom.nama], kolom.judul_tampil, per_entri)
+                galat.append((urutan[kolom.nama], Galat(asal, "wajib diisi")))
                 gagal.add(kolom.nama)
             elif per_entri:
                 asal = Asal(asal_baris.lembar, None, None, kolom.nama, asal_baris.indeks)
                 galat.append((len(sel), Galat(asal, "wajib ada")))
                 gagal.add(kolom.nama)
-        self.hasil.galat.extend(g for _, g in sorted(galat, key=lambda x: x[0]))
-        return Rekaman(asal_baris, nilai, asal_kolom, not gagal)
+        if galat:
+            self.hasil.galat.extend(g for _, g in sorted(galat, key=lambda x: x[0]))
+        return Rekaman(asal_baris, nilai, _AsalKolom(asal_baris, tempat_kolom, self._judul, per_entri), not gagal)
 
     def terlalu_banyak(self, asal: Asal, jumlah: int) -> bool:
         if jumlah > self.skema.baris_maks:
@@ -380,6 +419,7 @@ def _baris_lembar(pembaca: _Pembaca, rows: Iterable[tuple[int, tuple]], lembar: 
     hasil: list[Rekaman] = []
     peta: dict[Any, Kolom] | None = None
     lebar = 0
+    huruf: list[str] = []  # column letters, computed once per sheet (and extended for a longer row)
     for nomor, values in rows:
         if all(_kosong(v) for v in values):
             continue
@@ -393,10 +433,9 @@ def _baris_lembar(pembaca: _Pembaca, rows: Iterable[tuple[int, tuple]], lembar: 
             break
         if len(values) < lebar:  # a row ends at its last filled cell (CSV lines and XLSX rows alike)
             values = values + (None,) * (lebar - len(values))
-        sel = []
-        for i, v in enumerate(values):
-            huruf = get_column_letter(i + 1)
-            sel.append((huruf, Asal(lembar, nomor, huruf), v))
+        while len(huruf) < len(values):
+            huruf.append(get_column_letter(len(huruf) + 1))
+        sel = list(zip(huruf, values, strict=False))  # huruf may be longer than this row: zip stops at the row
         hasil.append(pembaca.rekaman(Asal(lembar, nomor), sel, peta, per_entri=False))
     if peta is None:
         pembaca.kolom_hilang({}, Asal(lembar))
@@ -500,8 +539,7 @@ def _baca_entri(hasil: Hasil, skema: Skema, entri: Any, bagian: str | None) -> l
         peta = peta_per_kunci.get(kunci)
         if peta is None:  # entries usually share their keys: match (and report) them once
             peta = peta_per_kunci[kunci] = pembaca.kepala([(None, i, k) for k in obj], None)
-        sel = [(k, Asal(bagian, None, None, str(k), i), v) for k, v in obj.items()]
-        rekaman.append(pembaca.rekaman(asal, sel, peta, per_entri=True))
+        rekaman.append(pembaca.rekaman(asal, list(obj.items()), peta, per_entri=True))
     return rekaman
 
 
@@ -585,6 +623,11 @@ def teks(*, maks: int = 500) -> Callable[[Any], str]:
     """Text, stripped; a whole number from a spreadsheet cell becomes its digits (a NIP typed as a number)."""
 
     def urai(nilai: Any) -> str:
+        if type(nilai) is str:  # the common case (CSV, JSON text), without the checks for other types below
+            hasil = nilai.strip()
+            if len(hasil) > maks:
+                raise ValueError(f"terlalu panjang ({len(hasil)} karakter, paling banyak {maks})")
+            return hasil
         nilai = _bukan_float(nilai)
         if isinstance(nilai, bool):
             raise ValueError("bukan teks")
@@ -717,10 +760,17 @@ def pilihan(pilihan: Mapping[str, Any] | Iterable[str]) -> Callable[[Any], Any]:
     peta = dict(pilihan) if isinstance(pilihan, Mapping) else {p: p for p in pilihan}
     kunci = {_kunci_judul(k): v for k, v in peta.items()}
 
+    dikenal: dict[Any, Any] = {}  # typed word -> value, so each distinct word is normalised once per schema
+
     def urai(nilai: Any) -> Any:
-        hasil = kunci.get(_kunci_judul(teks()(nilai)), _TIDAK_ADA)
+        ketikan = _TEKS_BAWAAN(nilai)
+        hasil = dikenal.get(ketikan, _TIDAK_ADA)
         if hasil is _TIDAK_ADA:
-            raise ValueError(f"bukan salah satu dari: {', '.join(peta)}")
+            hasil = kunci.get(_kunci_judul(ketikan), _TIDAK_ADA)
+            if hasil is _TIDAK_ADA:
+                raise ValueError(f"bukan salah satu dari: {', '.join(peta)}")
+            if len(dikenal) < 1000:
+                dikenal[ketikan] = hasil
         return hasil
 
     return urai

@@ -236,3 +236,126 @@ def pendukung_map(*, iku: list[IkuEval], tahun: int) -> dict[int, list[str]]:
     for p in IkuPendukung.objects.filter(indikator__in=[i.indikator for i in iku], tahun=tahun).order_by("urutan"):
         out.setdefault(p.indikator_id, []).append(p.kode_program)
     return out
+
+
+# --- kinerja pelayanan (T-C.30) and SPM targets --------------------------------------------------------------
+
+
+def kinerja_pelayanan_list(*, opd: PerangkatDaerah) -> list:
+    """The OPD's T-C.30 lines with their yearly figures (two queries)."""
+    from django.db.models import Prefetch
+
+    from renja.kinerja.models import KinerjaPelayanan, KinerjaPelayananTahun
+
+    return list(
+        KinerjaPelayanan.objects.filter(opd=opd)
+        .prefetch_related(Prefetch("tahun_nilai", queryset=KinerjaPelayananTahun.objects.order_by("tahun")))
+        .order_by("urutan", "id")
+    )
+
+
+def spm_target_list(*, opd: PerangkatDaerah, tahun: int) -> list:
+    """The SPM targets of a year, in the order of the basic services (PP 2/2018)."""
+    from renja.kinerja.models import JenisPelayananDasar, SpmTarget
+
+    urutan = {j: i for i, j in enumerate(JenisPelayananDasar.values)}
+    return sorted(SpmTarget.objects.filter(opd=opd, tahun=tahun), key=lambda s: urutan[s.jenis])
+
+
+# --- E.81: what the evaluation table takes from the Renstra -----------------------------------------------------
+
+
+@dataclass
+class KonteksE81:
+    """The Renstra side of E.81 (REGULASI.md §3.3), by row code:
+
+    * `sasaran`: column 2, the Renstra sasaran a program serves, where the data links them (the Renstra programme
+      table's sasaran, or the IKU of a sasaran the program supports that year); absent = empty, never guessed;
+    * `rp_target`: column 5 Rp, the Renstra's pagu indikatif of the row over the whole period (a kegiatan as typed,
+      a program the sum of its kegiatan); absent = not in the Renstra programme table;
+    * `rp_sebelum`: column 6 Rp, the realisation of the Renja years of the period before this one, from the system
+      (every year of the period before must be in it, else None: unknown). A row absent in those years adds 0; a row
+      without realisation data there makes its own figure unknown (None in the dict). Empty dict on the period's
+      first year: nothing was realised before it.
+    """
+
+    awal: dict[tuple[str, int], CapaianRenstraAwal] = field(default_factory=dict)
+    tahun_akhir_renstra: int | None = None
+    sasaran: dict[str, str] = field(default_factory=dict)
+    rp_target: dict[str, Decimal] = field(default_factory=dict)
+    rp_sebelum: dict[str, Decimal | None] | None = None
+    tahun_sebelum: list[int] = field(default_factory=list)
+
+    def rp6(self, kode: str) -> Decimal | None:
+        if self.rp_sebelum is None:
+            return None
+        return self.rp_sebelum.get(kode, Decimal(0))
+
+
+def _sasaran_program(renja: Renja, renstra: Renstra, table) -> dict[str, str]:
+    found: dict[str, list[str]] = {}
+
+    def add(kode: str, uraian: str) -> None:
+        if uraian and uraian not in found.setdefault(kode, []):
+            found[kode].append(uraian)
+
+    for node in table.programs:
+        if node.program.sasaran_id:
+            add(node.program.kode, node.program.sasaran.uraian)
+    for kode, uraian in (
+        IkuPendukung.objects.filter(
+            tahun=renja.tahun, indikator__sasaran__tujuan__renstra=renstra, indikator__sasaran__isnull=False
+        )
+        .order_by("indikator__sasaran__urutan", "urutan")
+        .values_list("kode_program", "indikator__sasaran__uraian")
+    ):
+        add(kode, uraian)
+    return {kode: "; ".join(v) for kode, v in found.items() if v}
+
+
+def _rp_target_renstra(table) -> dict[str, Decimal]:
+    out: dict[str, Decimal] = {}
+    for node in table.programs:
+        kegiatan = []
+        for k in node.children:
+            typed = [x.jumlah for x in k.program.pagu.all()]
+            if typed:
+                out[k.program.kode] = jumlah(typed)
+                kegiatan.append(out[k.program.kode])
+        if kegiatan:
+            out[node.program.kode] = jumlah(kegiatan)
+    return out
+
+
+def _rp_sebelum(renja: Renja, renstra: Renstra) -> tuple[dict[str, Decimal | None] | None, list[int]]:
+    tahun = list(range(renstra.tahun_awal, renja.tahun))
+    out: dict[str, Decimal | None] = {}
+    for t in tahun:
+        lalu = _renja_tahun(renja, t)
+        if lalu is None:
+            return None, tahun
+        for b in evaluasi_renja(renja=lalu).baris():
+            nilai = b.realisasi_total
+            if b.kode in out and out[b.kode] is None:
+                continue
+            out[b.kode] = None if nilai is None else jumlah([out.get(b.kode) or Decimal(0), nilai])
+    return out, tahun
+
+
+def konteks_e81(renja: Renja) -> KonteksE81:
+    from renja.perencanaan.selectors import renstra_program_table
+
+    renstra = renstra_tahun(renja)
+    awal = capaian_renstra_awal(opd=renja.opd)
+    if renstra is None:
+        return KonteksE81(awal=awal)
+    table = renstra_program_table(renstra=renstra)
+    rp_sebelum, tahun_sebelum = _rp_sebelum(renja, renstra)
+    return KonteksE81(
+        awal=awal,
+        tahun_akhir_renstra=renstra.tahun_akhir,
+        sasaran=_sasaran_program(renja, renstra, table),
+        rp_target=_rp_target_renstra(table),
+        rp_sebelum=rp_sebelum,
+        tahun_sebelum=tahun_sebelum,
+    )

@@ -14,7 +14,7 @@ from decimal import Decimal
 
 from renja.inti.tabel import Baris, Gaya, Jenis, Kolom, Sel, Tabel
 from renja.kinerja.models import CapaianRenstraAwal
-from renja.kinerja.selectors import AlokasiIku, IkuEval
+from renja.kinerja.selectors import AlokasiIku, IkuEval, KonteksE81
 from renja.monev.evaluasi import EvalBaris, EvalIndikator, Evaluasi, MetodeEfisiensi
 from renja.monev.selectors import ROMAWI
 from renja.perencanaan.models import Agregasi, Level
@@ -61,12 +61,16 @@ def _catatan_data(ev: Evaluasi) -> str:
 
 
 def _tanda_tangan(ev: Evaluasi) -> list[list[str]]:
+    """E.81 signatures (REGULASI.md §3.3): "Disusun" by the head of the PD, "Dievaluasi" by the head of Bappeda,
+    whose name the system does not hold (left to be written by hand)."""
     opd = ev.renja.opd
     kepala = getattr(opd, "kepala_nama", "") or ""
-    nip = getattr(opd, "kepala_nip", "") or ""
+    nip = getattr(opd, "kepala_nip_tampil", "") or ""
+    pangkat = getattr(opd, "kepala_pangkat", "") or ""
+    jabatan = getattr(opd, "kepala_jabatan", "") or f"Kepala {opd.nama}"
     return [
-        ["Disusun", f"Kepala {opd.nama}", "", "", kepala or "(nama)", f"NIP {nip}" if nip else ""],
-        ["Dievaluasi", "Kepala Bappeda", "", "", "(nama)", ""],
+        ["Disusun", jabatan, "", "", kepala or "(nama)", pangkat, f"NIP {nip}" if nip else ""],
+        ["Dievaluasi", f"Kepala Bappeda {opd.pemda.nama}", "", "", "(nama)", "", ""],
     ]
 
 
@@ -84,7 +88,10 @@ def _e81_kolom() -> list[Kolom]:
     ]
     for n in _E81_PASANGAN:
         kolom.append(Kolom(f"k{n}", "K", Jenis.PERSEN if n == "14" else Jenis.DESIMAL, lebar=10))
-        kolom.append(Kolom(f"rp{n}", "Rp", Jenis.PERSEN if n == "14" else Jenis.RUPIAH, lebar=17, desimal=0))
+        if n == "14":
+            kolom.append(Kolom(f"rp{n}", "Rp", Jenis.PERSEN, lebar=11))
+        else:
+            kolom.append(Kolom(f"rp{n}", "Rp", Jenis.RUPIAH, lebar=17, desimal=0))
     kolom += [
         Kolom("unit", "Unit PD penanggung jawab", lebar=20),
         Kolom("capaian_tahunan", "Capaian", Jenis.PERSEN, lebar=11),
@@ -144,13 +151,19 @@ def _kumulatif(ind: EvalIndikator | None, awal: CapaianRenstraAwal | None, tahun
     return target_akhir, sebelum, Target(nilai=sampai), hasil
 
 
-def tabel_e81(
-    ev: Evaluasi,
-    *,
-    awal: dict[tuple[str, int], CapaianRenstraAwal] | None = None,
-    tahun_akhir_renstra: int | None = None,
-) -> Tabel:
-    awal = awal or {}
+def _rp_renstra(b: EvalBaris, konteks: KonteksE81) -> tuple[Decimal | None, ...]:
+    """E.81 Rp halves of columns 5, 6, 13, 14 for a row: the Renstra pagu of the period, the realisation of its
+    earlier years, 13 = 6 + 12 and 14 = 13 / 5 (money summed in Rupiah, then a percentage)."""
+    rp5, rp6, rp12 = konteks.rp_target.get(b.kode), konteks.rp6(b.kode), b.realisasi_total
+    rp13 = jumlah_uang([rp6, rp12]) if rp6 is not None and rp12 is not None else None
+    rp14 = rumus.serapan_anggaran(pagu=rp5, realisasi=rp13).persen_bulat if rp5 and rp13 is not None else None
+    return rp5, rp6, rp13, rp14
+
+
+def tabel_e81(ev: Evaluasi, *, konteks: KonteksE81 | None = None) -> Tabel:
+    konteks = konteks or KonteksE81()
+    awal = konteks.awal
+    tahun_akhir_renstra = konteks.tahun_akhir_renstra
     akhir_tw = ev.triwulan_akhir
     baris: list[Baris] = []
     no = 0
@@ -162,14 +175,20 @@ def tabel_e81(
             t5, t6, t13, c14 = _kumulatif(
                 ind, awal.get((b.kode, ind.indikator.urutan)) if ind else None, ev.renja.tahun
             )
+            rp5, rp6, rp13, rp14 = _rp_renstra(b, konteks) if pertama else (None,) * 4
             nilai = {
                 "no": str(no) if b.level == Level.PROGRAM and pertama else "",
+                "sasaran": konteks.sasaran.get(b.kode, "") if b.level == Level.PROGRAM and pertama else "",
                 "program": f"{b.kode} {b.nama}" if pertama else "",
                 "indikator": ind.indikator.uraian + (f" ({ind.indikator.satuan})" if ind.indikator.satuan else "")
                 if ind
                 else "",
                 "k5": _k(t5),
+                "rp5": rp5,
                 "k6": _k(t6),
+                "rp6": rp6,
+                "rp13": rp13,
+                "rp14": rp14,
                 "k7": _k(ind.target) if ind else None,
                 "rp7": b.pagu_total if pertama else None,
                 "k12": _k(ind.realisasi) if ind else None,
@@ -191,7 +210,11 @@ def tabel_e81(
     def gabung(attr: str) -> str:
         return "\n".join(f"{b.kode}: {getattr(b.faktor, attr)}" for b in faktor if getattr(b.faktor, attr))
 
+    # the tindak lanjut typed with triwulan n is for triwulan n+1; with triwulan IV (and the year) for the next Renja
+    tindak_tw, tindak_renja = ("", gabung("tindak_lanjut")) if akhir_tw == 4 else (gabung("tindak_lanjut"), "")
+
     n = len(_e81_kolom())
+    sisa = n - 4
     kaki = [
         Baris(
             {
@@ -213,9 +236,19 @@ def tabel_e81(
         Baris([Sel("Predikat kinerja", colspan=4), Sel(predikat.kriteria if predikat else "", colspan=n - 4)]),
         Baris([Sel("Faktor pendorong keberhasilan kinerja", 4), Sel(gabung("faktor_pendorong"), n - 4)]),
         Baris([Sel("Faktor penghambat pencapaian kinerja", 4), Sel(gabung("faktor_penghambat"), n - 4)]),
-        Baris([Sel("Tindak lanjut yang diperlukan dalam triwulan berikutnya", 4), Sel(gabung("tindak_lanjut"), n - 4)]),
-        Baris([Sel("Tindak lanjut yang diperlukan dalam Renja PD kabupaten/kota berikutnya", 4), Sel("", n - 4)]),
-        Baris([Sel("Catatan", 4), Sel(f"{_catatan_data(ev)} {CATATAN_KOSONG} {_catatan_e81(ev)}", n - 4)]),
+        Baris([Sel("Tindak lanjut yang diperlukan dalam triwulan berikutnya", 4), Sel(tindak_tw, n - 4)]),
+        Baris(
+            [
+                Sel("Tindak lanjut yang diperlukan dalam Renja PD kabupaten/kota berikutnya", 4),
+                Sel(tindak_renja, sisa),
+            ]
+        ),
+        Baris(
+            [
+                Sel("Catatan", 4),
+                Sel(f"{_catatan_data(ev)} {CATATAN_KOSONG} {_catatan_e81(ev)} {_catatan_renstra(konteks)}", n - 4),
+            ]
+        ),
     ]
     return Tabel(
         kolom=_e81_kolom(),
@@ -239,6 +272,25 @@ def _catatan_e81(ev: Evaluasi) -> str:
         "terakhir, rata-rata, tertinggi). Kolom 13 = 6 + 12 untuk indikator arus (jumlah), nilai terakhir untuk "
         "stok/persentase; kolom 14 = 13/5. Kolom 16-17 tambahan aplikasi: capaian tahunan 12/7 menurut polaritas dan "
         f"serapan Rp12/Rp7. {ev.metode.label}."
+    )
+
+
+def _catatan_renstra(konteks: KonteksE81) -> str:
+    if konteks.rp_sebelum is None:
+        sebelum = (
+            f"kosong: Renja tahun {', '.join(map(str, konteks.tahun_sebelum))} periode Renstra ini belum semuanya "
+            "ada di aplikasi"
+            if konteks.tahun_sebelum
+            else "kosong: tidak ada Renstra yang mencakup tahun ini"
+        )
+    elif konteks.tahun_sebelum:
+        sebelum = f"jumlah realisasi Renja tahun {', '.join(map(str, konteks.tahun_sebelum))}"
+    else:
+        sebelum = "0: tahun ini tahun pertama periode Renstra"
+    return (
+        "Kolom 2: sasaran Renstra yang dilayani program menurut tabel program Renstra atau program pendukung IKU "
+        "(kosong bila datanya tidak menautkan). Kolom 5 Rp: jumlah pagu indikatif Renstra seluruh periode (tabel "
+        f"program Renstra); kolom 6 Rp: {sebelum}; kolom 13 Rp = 6 + 12; kolom 14 Rp = 13/5."
     )
 
 
@@ -454,7 +506,11 @@ def rumus_persen(n) -> str:
 
 def tabel_alokasi(alokasi: AlokasiIku, *, metode: MetodeEfisiensi, nomor: str = "") -> Tabel:
     """Alokasi dan realisasi anggaran serta tingkat efisiensi untuk satu IKU (like the seed's Tabel 3.9 / 3.16)."""
-    efis_judul = "Indeks efisiensi (A)" if metode is MetodeEfisiensi.A else "Tingkat efisiensi (%) (C)"
+    efis_judul = {
+        MetodeEfisiensi.A: "Indeks efisiensi (A)",
+        MetodeEfisiensi.B: "Nilai efisiensi (B)",
+        MetodeEfisiensi.C: "Tingkat efisiensi (%) (C)",
+    }[metode]
     kolom = [
         Kolom("kode", "Kode", lebar=18),
         Kolom("uraian", "Program/Kegiatan/Sub Kegiatan", lebar=44),

@@ -6,8 +6,9 @@ Per sub kegiatan, rolled up to kegiatan, program and OPD, from the realisation o
   then one percentage of those sums (renja.rumus.capaian.serapan_anggaran). Realisation above pagu is flagged.
 * kinerja: each indicator's months combined with its aggregation (rumus.capaian.gabung_periode), capaian by polarity
   against the year's target (grade targets on the ordinal scale), predikat (Permendagri 86/2017 bands).
-* efisiensi by the OPD's method (REGULASI.md §7): A = indeks capaian / serapan (default), C = capaian - serapan (the
-  seed's Tabel 3.16). The capaian of a row is the mean of its indicators' capaian, or, for a kegiatan or program
+* efisiensi by the OPD's method (REGULASI.md §7): A = indeks capaian / serapan (default), B = the PMK form (nilai
+  efisiensi from E = 1 - serapan/capaian per sub kegiatan, averaged above), C = capaian - serapan (the seed's
+  Tabel 3.16). The capaian of a row is the mean of its indicators' capaian, or, for a kegiatan or program
   without an indicator of its own, the mean of its children's: an average of percentages, said so (`capaian_rerata`).
 
 A blank stays blank: a sub kegiatan without pagu or without realisation is "belum ada data", counted and named in
@@ -38,9 +39,11 @@ _POLARITAS = {"naik": rumus.Polaritas.POSITIF, "turun": rumus.Polaritas.NEGATIF}
 
 
 class MetodeEfisiensi(StrEnum):
-    """REGULASI.md §7. B (the Kemenkeu PMK form) needs output volumes per output and is not offered."""
+    """REGULASI.md §7. B (the Kemenkeu PMK form) reads the volume ratio of each output as its capaian and the
+    budget ratio as its serapan, and averages E over the outputs (sub kegiatan)."""
 
     A = "A"
+    B = "B"
     C = "C"
 
     @property
@@ -50,6 +53,8 @@ class MetodeEfisiensi(StrEnum):
 
 _LABEL_METODE = {
     MetodeEfisiensi.A: "Metode A: indeks efisiensi = % capaian kinerja / % serapan anggaran (efisien bila >= 1)",
+    MetodeEfisiensi.B: "Metode B (bentuk PMK): nilai efisiensi = 50 + (E/20 x 50), E = (1 - % serapan / % capaian) x "
+    "100 per sub kegiatan, dibatasi +/-20, dirata-rata untuk baris di atasnya (efisien bila E >= 0)",
     MetodeEfisiensi.C: "Metode C: tingkat efisiensi = % capaian kinerja - % serapan anggaran (positif = efisien)",
 }
 METODE_BAWAAN = MetodeEfisiensi.A
@@ -66,7 +71,23 @@ class Efisiensi:
         return None if self.nilai is None else bulatkan(self.nilai, 2)
 
 
-def efisiensi_hitung(*, metode: MetodeEfisiensi, capaian: Decimal | None, serapan: Decimal | None) -> Efisiensi:
+def efisiensi_hitung(
+    *,
+    metode: MetodeEfisiensi,
+    capaian: Decimal | None,
+    serapan: Decimal | None,
+    keluaran: list[EvalBaris] | None = None,
+) -> Efisiensi:
+    """The row's efisiensi by `metode`; for B over several outputs (`keluaran`: the sub kegiatan of a kegiatan,
+    program or OPD) the mean of their E (REGULASI.md §7), not one E of the summed figures."""
+    if metode is MetodeEfisiensi.B:
+        if keluaran is None:
+            hasil_b = rumus.efisiensi_pmk(capaian=capaian, serapan=serapan)
+        else:
+            hasil_b = rumus.efisiensi_pmk_rata_rata(
+                rumus.efisiensi_pmk(capaian=k.capaian, serapan=k.serapan.persen) for k in keluaran
+            )
+        return Efisiensi(metode, hasil_b.nilai, hasil_b.efisien)
     if metode is MetodeEfisiensi.C:
         nilai = rumus.efisiensi_selisih(capaian=capaian, serapan=serapan)
         return Efisiensi(metode, nilai, None if nilai is None else nilai >= 0)
@@ -196,7 +217,10 @@ class EvalBaris:
 
     @property
     def efisiensi(self) -> Efisiensi:
-        return efisiensi_hitung(metode=self.metode, capaian=self.capaian, serapan=self.serapan.persen)
+        keluaran = None if self.level == Level.SUB_KEGIATAN else self.sub_kegiatan
+        return efisiensi_hitung(
+            metode=self.metode, capaian=self.capaian, serapan=self.serapan.persen, keluaran=keluaran
+        )
 
 
 @dataclass
@@ -277,7 +301,12 @@ class Evaluasi:
 
     @property
     def efisiensi(self) -> Efisiensi:
-        return efisiensi_hitung(metode=self.metode, capaian=self.capaian_rata_rata, serapan=self.serapan.persen)
+        return efisiensi_hitung(
+            metode=self.metode,
+            capaian=self.capaian_rata_rata,
+            serapan=self.serapan.persen,
+            keluaran=self.sub_kegiatan,
+        )
 
     def cari(self, kode: str) -> EvalBaris:
         for b in self.baris():
@@ -334,11 +363,12 @@ def evaluasi_renja(
     ):
         if (target_row := peta.get(row_id)) is not None:
             keuangan[target_row][bulan].append(jumlah)
+    # faktor pendorong / penghambat / tindak lanjut of the period's last triwulan (the year: triwulan IV, whose
+    # tindak lanjut is the one for the next Renja; E.81 footer)
     faktor: dict[int, RealisasiFaktor] = {}
-    if triwulan is not None:
-        for f in RealisasiFaktor.objects.filter(renja=renja, triwulan=triwulan).order_by("id"):
-            if (target_row := peta.get(f.row_id)) is not None:
-                faktor[target_row] = f
+    for f in RealisasiFaktor.objects.filter(renja=renja, triwulan=triwulan or 4).order_by("id"):
+        if (target_row := peta.get(f.row_id)) is not None:
+            faktor[target_row] = f
 
     def eval_indikator(r: RenjaRow, ind: Indikator) -> EvalIndikator:
         bulanan = kinerja.get((r.pk, ind.urutan), {})

@@ -8,20 +8,18 @@ from renja.monev import dasbor, selectors
 from renja.monev.forms import parse_int
 from renja.monev.views import _renja
 from renja.organisasi import access
-from renja.organisasi.models import Peran
 
 
 @access.login_required
 def beranda(request):
-    """Home: the OPD dashboard for a unit operator (monitoring is their work); the Renja list for the planners,
-    leaders and reviewers, whose work starts there (they reach the dashboard from the menu). An admin whose scope
-    holds no OPD yet is led to the setup pages."""
+    """Home: the OPD dashboard for every user whose scope is one OPD (operator, perencana, pimpinan of it: the
+    dashboard links to the Renja list); Pemda-wide and installation users keep the Renja list, and an admin whose
+    scope holds no OPD yet is led to the setup pages."""
     user = request.user
     ids = access.visible_opd_ids(user)
     if access.can_administer(user) and (ids == set() or (ids is None and not access.any_opd_exists())):
         return redirect("organisasi:kelola")
-    peran = {p for r in selectors.renja_monev_visible(user=user)[:1] for p in access.roles_in_opd(user, r.opd_id)}
-    if peran == {Peran.OPERATOR}:
+    if access.single_opd_scope(user) is not None:
         renja = dasbor.renja_dasbor(user=user)
         if renja is not None:
             return redirect("monev:dasbor", renja_id=renja.pk)

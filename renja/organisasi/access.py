@@ -102,6 +102,15 @@ def visible_opd_ids(user) -> set[int] | None:
     return ids | set(_opd_pemda(user))
 
 
+def single_opd_scope(user) -> int | None:
+    """The OPD id when the user's whole scope is one OPD (roles held only at that OPD or its units: operator,
+    perencana, pimpinan, ...); None for installation or Pemda-wide users and for users of several OPDs."""
+    if is_global_admin(user) or _pemda_roles(user):
+        return None
+    ids = {a.opd_id for a in _assignments(user) if a.opd_id is not None}
+    return next(iter(ids)) if len(ids) == 1 else None
+
+
 def any_opd_exists() -> bool:
     return PerangkatDaerah.objects.exists()
 
@@ -608,6 +617,27 @@ def access_realisasi_pemda_view(user, *, opd_ids) -> None:
         raise PermissionDenied("Anda tidak memiliki akses ke perangkat daerah mana pun di pemerintah daerah ini.")
 
 
+# --- survei kepuasan masyarakat (renja.ikm) --------------------------------------------------------------
+
+
+def can_edit_ikm(user, opd) -> bool:
+    """Layanan, periode, kuesioner and public links of the survey: the perencana (the admin may stand in)."""
+    return bool(can_plan_opd(user, opd))
+
+
+def access_ikm_view(user, opd) -> None:
+    """Every role of the OPD reads the survey setup and results (pimpinan, pemeriksa included)."""
+    access_opd_view(user, opd)
+
+
+def access_ikm_edit(user, opd) -> None:
+    if can_edit_ikm(user, opd):
+        return
+    if roles_in_opd(user, getattr(opd, "pk", opd)):
+        raise PermissionDenied("Pengaturan survei kepuasan diubah oleh perencana atau admin perangkat daerah.")
+    raise PermissionDenied("Anda tidak memiliki akses ke perangkat daerah ini.")
+
+
 # --- view markers: every URL must say how it is guarded (tests/organisasi/test_every_url_checked.py) ----
 
 
@@ -690,3 +720,48 @@ def can_approve_renstra(user, renstra) -> bool:
 def access_renstra_tetapkan(user, renstra) -> None:
     if not can_approve_opd(user, renstra.opd_id):
         raise PermissionDenied("Hanya pimpinan atau admin yang dapat menetapkan Renstra.")
+
+
+# --- usulan (T-C.32) and the narrative of a stage (issue 7) ---------------------------------------------------
+
+
+def can_edit_usulan(user, renja) -> bool:
+    """Proposals are the OPD's planning decision: the perencana's (and admin's), like programs and kegiatan."""
+    return can_plan_opd(user, renja.opd_id)
+
+
+def access_usulan_edit(user, renja) -> None:
+    """May `user` enter, change or decide the proposals of `renja`?"""
+    if not can_edit_usulan(user, renja):
+        if can_view_opd(user, renja.opd_id):
+            raise PermissionDenied("Hanya perencana atau admin yang dapat mengisi dan memutuskan usulan.")
+        raise PermissionDenied("Anda tidak memiliki akses ke perangkat daerah ini.")
+
+
+def can_edit_narasi(user, tahap) -> bool:
+    """Whether to offer editing the narrative of `tahap`: an open (draft) stage and a planner of the OPD."""
+    return tahap.status == "draft" and can_plan_opd(user, tahap.opd_id)
+
+
+def access_narasi_edit(user, tahap) -> None:
+    """May `user` change the narrative of `tahap`? Locked with the stage, like its rows."""
+    _check_tahap_open(tahap, "mengubah narasi")
+    if not can_plan_opd(user, tahap.opd_id):
+        if can_view_opd(user, tahap.opd_id):
+            raise PermissionDenied("Peran Anda hanya dapat membaca narasi ini, tidak dapat mengubahnya.")
+        raise PermissionDenied("Anda tidak memiliki akses ke perangkat daerah ini.")
+
+
+# --- pemeriksaan (issue 8): findings over stored data -------------------------------------------------------
+
+
+def can_accept_temuan(user, tahap) -> bool:
+    """Marking a finding "diterima" is the perencana's judgement (admin of the OPD too); any stage status."""
+    return can_plan_opd(user, tahap.renja.opd_id)
+
+
+def access_temuan_terima(user, tahap) -> None:
+    if not can_accept_temuan(user, tahap):
+        if can_view_opd(user, tahap.renja.opd_id):
+            raise PermissionDenied("Hanya perencana atau admin perangkat daerah ini yang dapat menerima temuan.")
+        raise PermissionDenied("Anda tidak memiliki akses ke perangkat daerah ini.")

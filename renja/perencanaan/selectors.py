@@ -72,6 +72,19 @@ class Node:
     pagu: Decimal = NOL  # derived for program/kegiatan, sum of Pagu rows for sub kegiatan
     prakiraan_pagu: Decimal = NOL
     unit_ids: set[int] = field(default_factory=set)  # kegiatan: units of all its sub kegiatan, before a unit filter
+    # whether a pagu / prakiraan maju pagu was typed on the sub kegiatan (or on one under a kegiatan or program):
+    # a blank stays blank on the page and in exports ("-", null), never "Rp 0"
+    pagu_terisi: bool = False
+    prakiraan_terisi: bool = False
+
+    @property
+    def pagu_tampil(self) -> Decimal | None:
+        """The pagu to show: None when no sub kegiatan here has one (the sums stay numbers for arithmetic)."""
+        return self.pagu if self.pagu_terisi else None
+
+    @property
+    def prakiraan_tampil(self) -> Decimal | None:
+        return self.prakiraan_pagu if self.prakiraan_terisi else None
 
     @property
     def level(self) -> str:
@@ -246,16 +259,22 @@ def _assemble(*, tahap: Tahap, nodes: list[Node], unit_id: int | None) -> RenjaT
             subs = [s for s in k.children if unit_id is None or s.row.unit_id == unit_id]
             for s in subs:
                 s.pagu = sum((x.jumlah for x in s.pagu_rows), NOL)
+                s.pagu_terisi = bool(s.pagu_rows)
                 s.prakiraan_pagu = s.row.prakiraan_pagu or NOL
+                s.prakiraan_terisi = s.row.prakiraan_pagu is not None
             k.children = subs
             k.pagu = sum((s.pagu for s in subs), NOL)
             k.prakiraan_pagu = sum((s.prakiraan_pagu for s in subs), NOL)
+            k.pagu_terisi = any(s.pagu_terisi for s in subs)
+            k.prakiraan_terisi = any(s.prakiraan_terisi for s in subs)
             if subs or unit_id is None:
                 kept_kegiatan.append(k)
                 counts[Level.SUB_KEGIATAN] += len(subs)
         p.children = kept_kegiatan
         p.pagu = sum((k.pagu for k in kept_kegiatan), NOL)
         p.prakiraan_pagu = sum((k.prakiraan_pagu for k in kept_kegiatan), NOL)
+        p.pagu_terisi = any(k.pagu_terisi for k in kept_kegiatan)
+        p.prakiraan_terisi = any(k.prakiraan_terisi for k in kept_kegiatan)
         if kept_kegiatan or unit_id is None:
             kept_programs.append(p)
             counts[Level.KEGIATAN] += len(kept_kegiatan)
@@ -335,7 +354,7 @@ def _targets(node: Node) -> str:
 
 def _pagu_detail(node: Node) -> str:
     if node.level != Level.SUB_KEGIATAN:
-        return angka.format_rupiah(node.pagu)
+        return angka.format_rupiah(node.pagu_tampil)
     return "; ".join(f"{p.sumber_dana.kode} {angka.format_rupiah(p.jumlah)}" for p in node.row.pagu.all()) or "-"
 
 
@@ -421,11 +440,16 @@ def row_history_events(*, row: RenjaRow) -> list[AuditEvent]:
 
 
 def tahap_history_events(*, tahap: Tahap) -> list[AuditEvent]:
-    """Transitions of the stage and rows deleted from it (their snapshot names the stage)."""
+    """Transitions of the stage, rows deleted from it (their snapshot names the stage) and changes of its
+    narrative sections."""
+    from renja.perencanaan.models import NarasiBagian
+
+    narasi = [str(pk) for pk in NarasiBagian.objects.filter(tahap=tahap).values_list("pk", flat=True)]
     return list(
         AuditEvent.objects.filter(
             Q(object_type=tahap._meta.label_lower, object_id=str(tahap.pk))
             | Q(action="row_delete", old__tahap_id=tahap.pk)
+            | Q(object_type=NarasiBagian._meta.label_lower, object_id__in=narasi)
         )
         .select_related("actor")
         .order_by("-created_at", "-id")
@@ -610,3 +634,50 @@ def tertunda_count(*, tahap: Tahap) -> int:
     from renja.perencanaan.models import BarisTertunda
 
     return BarisTertunda.objects.filter(tahap=tahap, status="menunggu").count()
+
+
+# --- usulan (T-C.32) and narrative (issue 7) --------------------------------------------------------------
+
+
+def usulan_list(*, renja: Renja, sumber: str = "", status: str = "") -> list:
+    """The proposals of `renja` (the caller read `renja` through renja_get), optionally of one sumber/status."""
+    from renja.perencanaan.models import Usulan
+
+    qs = Usulan.objects.filter(renja=renja).select_related("diputuskan_oleh").order_by("id")
+    if sumber:
+        qs = qs.filter(sumber=sumber)
+    if status:
+        qs = qs.filter(status=status)
+    return list(qs)
+
+
+def usulan_get(*, user, usulan_id: int):
+    from renja.perencanaan.models import Usulan
+
+    usulan = Usulan.objects.select_related("renja__opd__pemda").get(pk=usulan_id)
+    access.access_opd_view(user, usulan.renja.opd)
+    return usulan
+
+
+def sub_kegiatan_nama(*, tahap: Tahap | None, kode: list[str]) -> dict[str, RenjaRow]:
+    """The sub kegiatan rows of `tahap` with these codes (with their kegiatan and program), by code."""
+    if tahap is None or not kode:
+        return {}
+    rows = RenjaRow.objects.filter(tahap=tahap, kode__in=kode, level=Level.SUB_KEGIATAN).select_related(
+        "parent__parent"
+    )
+    return {r.kode: r for r in rows.prefetch_related("indikator")}
+
+
+def narasi_list(*, tahap: Tahap) -> list:
+    from renja.perencanaan.models import NarasiBagian
+
+    return list(NarasiBagian.objects.filter(tahap=tahap).order_by("urutan", "kode"))
+
+
+def narasi_bagian_get(*, user, bagian_id: int):
+    from renja.perencanaan.models import NarasiBagian
+
+    bagian = NarasiBagian.objects.select_related("tahap__renja__opd__pemda", "tahap__renja__renstra").get(pk=bagian_id)
+    access.access_opd_view(user, bagian.tahap.renja.opd)
+    return bagian

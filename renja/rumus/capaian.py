@@ -33,6 +33,9 @@ __all__ = [
     "serapan_anggaran",
     "efisiensi_indeks",
     "efisiensi_selisih",
+    "HasilEfisiensiPmk",
+    "efisiensi_pmk",
+    "efisiensi_pmk_rata_rata",
 ]
 
 Angka = Decimal | int | str
@@ -77,6 +80,7 @@ class Flag(StrEnum):
     PAGU_NEGATIF = "pagu_negatif"
     MELEBIHI_PAGU = "melebihi_pagu"
     CAPAIAN_KOSONG = "capaian_kosong"
+    CAPAIAN_NOL = "capaian_nol"
     SERAPAN_KOSONG = "serapan_kosong"
     SERAPAN_NOL = "serapan_nol"
     SASARAN_NOL = "sasaran_nol"
@@ -101,6 +105,7 @@ _PESAN_FLAG = {
     Flag.PAGU_NEGATIF: "pagu bernilai negatif; periksa data",
     Flag.MELEBIHI_PAGU: "realisasi anggaran melebihi pagu; periksa data",
     Flag.CAPAIAN_KOSONG: "capaian kinerja tidak tersedia",
+    Flag.CAPAIAN_NOL: "capaian kinerja nol; efisiensi metode B tidak terdefinisi",
     Flag.SERAPAN_KOSONG: "serapan anggaran tidak tersedia",
     Flag.SERAPAN_NOL: "serapan anggaran nol; indeks efisiensi tidak terdefinisi",
     Flag.SASARAN_NOL: "tidak ada warga negara yang berhak; capaian tidak dapat dihitung",
@@ -346,3 +351,54 @@ def efisiensi_selisih(*, capaian: Angka | None, serapan: Angka | None) -> Decima
     if c is None or s is None:
         return None
     return KONTEKS.subtract(c, s)
+
+
+@dataclass(frozen=True)
+class HasilEfisiensiPmk:
+    """Method B (REGULASI.md §7, the Kemenkeu PMK form): ``efisiensi`` E in percent, bounded to
+    ±:data:`~renja.rumus.parameter.EFISIENSI_MAKSIMAL_PMK`, and ``nilai`` = 50 + E / 20 × 50 (0-100)."""
+
+    efisiensi: Decimal | None
+    nilai: Decimal | None
+    flag: Flag | None = None
+
+    @property
+    def efisien(self) -> bool | None:
+        """Efisien when E >= 0 (the budget share used is not above the output share achieved)."""
+        return None if self.efisiensi is None else self.efisiensi >= 0
+
+
+def _nilai_pmk(efisiensi: Decimal) -> HasilEfisiensiPmk:
+    batas = parameter.EFISIENSI_MAKSIMAL_PMK.nilai
+    e = max(-batas, min(batas, efisiensi))
+    separuh = parameter.NILAI_DASAR_EFISIENSI_PMK.nilai
+    return HasilEfisiensiPmk(e, KONTEKS.add(separuh, KONTEKS.multiply(bagi(e, batas), separuh)))
+
+
+def efisiensi_pmk(*, capaian: Angka | None, serapan: Angka | None) -> HasilEfisiensiPmk:
+    """Method B for one output: E = [1 - (realisasi anggaran / pagu) / (realisasi volume / target volume)] × 100,
+    i.e. (1 - % serapan / % capaian) × 100; nilai efisiensi = 50 + (E / 20 × 50) (REGULASI.md §7, LAKIP Itjen 2019
+    quoting the PMK form; take the formula, not that report's numbers).
+
+    Example: capaian 100 %, serapan 90 % -> E = (1 - 0,9) × 100 = 10 -> nilai = 50 + 10/20 × 50 = 75.
+    E is bounded to ±20 (the formula's own maximum, so the nilai stays within 0-100)."""
+    c = _opsional(capaian, "capaian")
+    s = _opsional(serapan, "serapan")
+    if c is None:
+        return HasilEfisiensiPmk(None, None, Flag.CAPAIAN_KOSONG)
+    if s is None:
+        return HasilEfisiensiPmk(None, None, Flag.SERAPAN_KOSONG)
+    if c <= 0:
+        return HasilEfisiensiPmk(None, None, Flag.CAPAIAN_NOL)
+    if s < 0:
+        raise ValueError(f"serapan negatif ({s}) tidak bermakna")
+    return _nilai_pmk(KONTEKS.multiply(KONTEKS.subtract(1, bagi(s, c)), _SERATUS))
+
+
+def efisiensi_pmk_rata_rata(hasil: Iterable[HasilEfisiensiPmk]) -> HasilEfisiensiPmk:
+    """Method B over several outputs: the mean of their E ("dirata-ratakan untuk seluruh keluaran"), then its
+    nilai; outputs without an E are left out; none at all gives no result."""
+    nilai = [h.efisiensi for h in hasil if h.efisiensi is not None]
+    if not nilai:
+        return HasilEfisiensiPmk(None, None, Flag.CAPAIAN_KOSONG)
+    return _nilai_pmk(bagi(jumlah(nilai), len(nilai)))

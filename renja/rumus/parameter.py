@@ -143,6 +143,25 @@ AMBANG_INDEKS_EFISIENSI: Parameter[Decimal] = Parameter(
     ),
 )
 
+#: Metode B efisiensi (bentuk PMK Kemenkeu): E dibatasi ±20 %, nilai efisiensi = 50 + E/20 × 50.
+EFISIENSI_MAKSIMAL_PMK: Parameter[Decimal] = Parameter(
+    Decimal(20),
+    Sumber(
+        PRAKTIK_LKJIP,
+        "Metode B, nilai efisiensi = 50% + (E/20 × 50%); LAKIP Itjen 2019 mengutip bentuk PMK Kemenkeu",
+        "2019",
+        "M",
+        "Pembagi 20 adalah E maksimal rumus itu; E dibatasi ±20 agar nilai tetap 0-100 (pembacaan kami). "
+        "Angka contoh laporan itu sendiri tidak konsisten: yang diambil rumusnya.",
+    ),
+)
+
+#: Metode B efisiensi: nilai dasar 50 % (E = 0) dan bobot 50 % untuk E maksimal.
+NILAI_DASAR_EFISIENSI_PMK: Parameter[Decimal] = Parameter(
+    Decimal(50),
+    Sumber(PRAKTIK_LKJIP, "Metode B, nilai efisiensi = 50% + (E/20 × 50%)", "2019", "M"),
+)
+
 #: Skala ordinal predikat AKIP dari terendah ke tertinggi (untuk capaian target berupa predikat).
 SKALA_PREDIKAT_AKIP: Parameter[tuple[str, ...]] = Parameter(
     ("D", "C", "CC", "B", "BB", "A", "AA"),

@@ -18,7 +18,10 @@ def login(page: Page, base: str, username: str) -> None:
 
 
 def open_renja_2026(page: Page) -> None:
-    # The demo holds Renja 2026 and Renja 2024 of the same dinas, so the start page is the list of both.
+    # A user of one OPD lands on its dashboard (issue 11), which links to the Renja list; the demo holds Renja 2026
+    # and Renja 2024 of the same dinas, so the list shows both.
+    expect(page.locator("h1")).to_contain_text("Dasbor — Dinas Sosial 2026")
+    page.locator("#tautan-renja").get_by_role("link", name="Daftar Renja").click()
     expect(page.locator("h1")).to_contain_text("Rencana Kerja (Renja)")
     page.get_by_role("link", name="2026", exact=True).click()
 

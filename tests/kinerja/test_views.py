@@ -72,8 +72,9 @@ def test_query_count_constant_in_rows(client, users, renja2024, renja2026):
         client.get(f"/evaluasi/{renja2026.pk}/e81/")
     with CaptureQueriesContext(connection) as large:
         client.get(f"/evaluasi/{renja2024.pk}/e81/")
-    # Renja 2026's stage in force has 51 sub kegiatan, 2024's has 69: the same number of queries
-    assert len(large.captured_queries) == len(small.captured_queries)
+    # Renja 2026's stage in force has 51 sub kegiatan, 2024's has 69: the same number of queries, less one: E.81
+    # column 6 Rp of 2026 looks for the Renja 2025 of its Renstra 2025-2029 (absent), 2024 opens its Renstra period
+    assert len(large.captured_queries) == len(small.captured_queries) - 1
 
 
 def test_basis_renstra_page_and_entry(client, users, renja2024):
@@ -160,3 +161,23 @@ def test_example_data_is_marked_on_the_evaluation(client, users, renja2026, renj
     client.force_login(users["perencana"])
     assert 'id="data-contoh"' in client.get(f"/evaluasi/{renja2026.pk}/e81/?triwulan=2").content.decode()
     assert 'id="data-contoh"' not in client.get(f"/evaluasi/{renja2024.pk}/e81/").content.decode()
+
+
+def test_method_b_offered_beside_a_and_c_named_on_the_table(client, users, renja2024):
+    """REGULASI.md §7 method B (PMK form), hand-computed on seed Tabel 3.16 baris 787, 1.06.02.2.03.0001: capaian
+    100 %, serapan 91,42 % -> E = (1 - 91,42/100) x 100 = 8,58 -> nilai efisiensi = 50 + 8,58/20 x 50 = 71,45."""
+    client.force_login(users["perencana"])
+    html = client.get(f"/evaluasi/{renja2024.pk}/lkjip/").content.decode()
+    assert all(f'<option value="{m}"' in html for m in "ABC")
+    client.post(f"/evaluasi/{renja2024.pk}/metode-efisiensi/", {"metode": "B", "kembali": "lkjip"})
+    assert PengaturanEvaluasi.objects.get(opd_id=renja2024.opd_id).metode_efisiensi == "B"
+    html = client.get(f"/evaluasi/{renja2024.pk}/lkjip/").content.decode()
+    assert "Nilai efisiensi (B)" in html and "Metode B (bentuk PMK)" in html
+    baris = html[html.index("1.06.02.2.03.0001") :]
+    baris = baris[: baris.index("</tr>")]
+    assert "91,42%" in baris and "71,45" in baris
+    ws = load_workbook(io.BytesIO(client.get(f"/evaluasi/{renja2024.pk}/e81/?format=xlsx").content)).active
+    catatan = next(
+        ws.cell(row=r, column=5).value for r in range(1, ws.max_row + 1) if ws.cell(row=r, column=1).value == "Catatan"
+    )
+    assert "Metode B (bentuk PMK)" in catatan

@@ -111,8 +111,8 @@ def test_query_count_does_not_grow_with_rows(client, users, renja2026, realisasi
 def test_home_is_the_dashboard_for_an_operator(client, users, renja2026):
     client.force_login(users["operator.rehsos"])
     assert client.get("/").url == f"/monev/{renja2026.pk}/dasbor/"
-    client.force_login(users["perencana"])
-    assert client.get("/").url == "/renja/"
+    client.force_login(users["perencana"])  # one OPD too: the dashboard is every OPD user's home
+    assert client.get("/").url == f"/monev/{renja2026.pk}/dasbor/"
     r = client.get("/monev/dasbor/")
     assert r.status_code == 302  # one OPD: straight to its newest Renja with a stage in force
     assert r.url == f"/monev/{renja2026.pk}/dasbor/"

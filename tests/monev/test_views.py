@@ -199,3 +199,17 @@ def test_program_and_kegiatan_indicators_are_the_perencanas(client, users, renja
     assert 'class="isian"' not in client.get(url).content.decode()
     response = post_cell(client, renja2026, jenis="kinerja", indikator=ind.pk, bulan=3, version=1, nilai="99")
     assert response.status_code == 403 and "diisi oleh perencana" in response.content.decode()
+
+
+def test_grid_shows_no_pagu_as_blank_not_rp_0(client, users):
+    """Issue 11: 1.06.01.2.02.0001 (Gaji dan Tunjangan ASN, Sekretariat) has no pagu in the 2024 demo."""
+    from renja.organisasi.models import UnitKerja
+    from renja.perencanaan.models import Renja
+
+    renja = Renja.objects.get(tahun=2024, opd__kode="1.06.0.00.0.00.01.0000")
+    unit = UnitKerja.objects.get(opd=renja.opd, kode="sekretariat")
+    client.force_login(users["perencana"])
+    html = client.get(f"/monev/{renja.pk}/tw/4/unit/{unit.pk}/").content.decode()
+    blok = html[html.index('data-kode="1.06.01.2.02.0001"') :]
+    assert "Pagu - (belum ada pagu)" in blok[: blok.index("</tbody>")]
+    assert "Pagu Rp 0<" not in html

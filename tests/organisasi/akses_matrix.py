@@ -22,6 +22,9 @@ Add one `Row` per URL name and method (GET and POST, both required) to `ROWS` be
   - `data(d)` (optional) is the POST body; `prepare(d)` (optional) puts the demo in the state the row needs
     (e.g. a submitted tahap) before the identities are tried. Every identity is tried in its own savepoint,
     rolled back afterwards, so one identity's successful POST does not change what the next one sees.
+  - `query(d)` (optional) is the query string (a form that needs ?sasaran=<id>, say).
+  - `alasan` (optional) is a regular expression every REFUSED cell's error message must match, so a refusal is
+    known to come from the access check and not from the object's state (say "Anda").
   - `note` (optional) is one line for docs/akses.md: why a cell is what it is.
   - A URL without rows makes test_every_url_has_a_get_and_a_post_row fail and print draft rows with the
     outcomes the code gives today (kwargs guessed from their names, see GUESS_KWARGS). Check every cell against
@@ -114,6 +117,10 @@ class Demo:
     indikator: Any = None  # the first indikator of `renstra`
     penugasan: Any = None  # the role assignment of operator_unit (operator Rehsos)
     berkas: Any = None  # a DokumenBerkas of `tahap`, made by the rows that need one
+    row_berlaku: Any = None  # 1.06.04.2.01.0001 in `tahap_terkunci`, the stage in force: realisation lives there
+    # made by a row's `prepare` when the demo has none: an evidence file, a pending row
+    bukti: Any = None
+    tertunda: Any = None
 
 
 def kw_renja(d: Demo) -> dict:
@@ -207,6 +214,197 @@ def _berkas_gagal(d: Demo) -> None:
     )
 
 
+def _usulan_buat(d: Demo) -> None:
+    """The demo has no proposal (seed: none received): one for the usulan pages to work on."""
+    from renja.perencanaan import services
+
+    services.usulan_create(
+        actor=d.users["admin_opd"],
+        renja=d.renja,
+        data=services.UsulanInput(sumber="musrenbang", pengusul="Kelurahan Margahayu", uraian="Permakanan lansia"),
+    )
+
+
+def kw_usulan(d: Demo) -> dict:
+    from renja.perencanaan.models import Usulan
+
+    return {"usulan_id": Usulan.objects.filter(renja=d.renja).latest("pk").pk}
+
+
+def kw_bagian(d: Demo, tahap: str = "tahap") -> dict:
+    from renja.perencanaan.models import NarasiBagian
+
+    return {"bagian_id": NarasiBagian.objects.get(tahap=getattr(d, tahap), kode="1.3").pk}
+
+
+def _narasi_form(d: Demo) -> dict:
+    from renja.perencanaan.models import NarasiBagian
+
+    b = NarasiBagian.objects.get(tahap=d.tahap, kode="1.3")
+    return {"version": b.version, "teks": "Renja tahun {{tahun}}.", "aksi": "simpan"}
+def kw_opd(d: Demo) -> dict:
+    return {"opd_id": d.renja.opd_id}
+
+
+def ikm_demo(d: Demo, *, responden: bool = False):
+    """A layanan, an open period (a week either side of today) with its questionnaire, one extra question and
+    the public link, in Dinas Sosial, made through the services (found again when they exist). `responden`: the
+    period has one response, so its questionnaire is frozen."""
+    import datetime
+    from types import SimpleNamespace
+
+    from django.utils import timezone
+
+    from renja.ikm import services
+    from renja.ikm.models import Layanan, Periode, Tautan
+
+    opd, admin = d.renja.opd, d.users["admin_opd"]
+    layanan = Layanan.objects.filter(opd=opd, kode="MATRIKS").first() or services.layanan_create(
+        actor=admin, opd=opd, kode="MATRIKS", nama="Layanan matriks akses", populasi=100
+    )
+    periode = Periode.objects.filter(opd=opd, kode="MATRIKS").first()
+    if periode is None:
+        hari_ini = timezone.localdate()
+        periode = services.periode_create(
+            actor=admin,
+            opd=opd,
+            kode="MATRIKS",
+            nama="Periode matriks akses",
+            mulai=hari_ini - datetime.timedelta(days=7),
+            selesai=hari_ini + datetime.timedelta(days=7),
+        )
+    tambahan = periode.pertanyaan_tambahan.first() or services.pertanyaan_tambahan_create(
+        actor=admin, periode=periode, teks="Apakah jam layanan sesuai?", jenis="skala"
+    )
+    if not Tautan.objects.filter(periode=periode, layanan=layanan).exists():
+        services.tautan_buat(actor=admin, periode=periode)
+    tautan = Tautan.objects.get(periode=periode, layanan=layanan)
+    if responden and not periode.responden.exists():
+        services.responden_submit(tautan=tautan, isian=services.Isian(**ikm_isian_service()))
+    return SimpleNamespace(
+        layanan=layanan, periode=periode, unsur=periode.unsur.get(nomor=1), tambahan=tambahan, tautan=tautan
+    )
+
+
+def ikm_isian_service() -> dict:
+    return dict(
+        jawaban={i: 4 for i in range(1, 10)},
+        jenis_kelamin="P",
+        kelompok_usia="30-39",
+        pendidikan="SMA",
+        pekerjaan="WIRASWASTA",
+    )
+
+
+def ikm_isian() -> dict:
+    data = {f"u{i}": "4" for i in range(1, 10)}
+    data.update(jenis_kelamin="P", kelompok_usia="30-39", pendidikan="SMA", pekerjaan="WIRASWASTA")
+    return data
+
+
+def kw_ikm_periode(d: Demo) -> dict:
+    return {"periode_id": ikm_demo(d).periode.pk}
+
+
+def kw_ikm_tautan(d: Demo) -> dict:
+    return {"tautan_id": ikm_demo(d).tautan.pk}
+
+
+def kw_ikm_token(d: Demo) -> dict:
+    return {"token": ikm_demo(d).tautan.token}
+
+
+# the survey setup: the perencana and admin of the OPD edit, every other role of the OPD reads (403 on a form)
+IKM_EDIT_GET = expect(
+    OK,
+    operator_unit=FORBIDDEN,
+    operator_other=FORBIDDEN,
+    pimpinan=FORBIDDEN,
+    pemeriksa=FORBIDDEN,
+    other_opd=FORBIDDEN,
+    other_pemda=FORBIDDEN,
+    anonymous=LOGIN,
+)
+IKM_EDIT_POST = expect(
+    REDIRECT,
+    operator_unit=FORBIDDEN,
+    operator_other=FORBIDDEN,
+    pimpinan=FORBIDDEN,
+    pemeriksa=FORBIDDEN,
+    other_opd=FORBIDDEN,
+    other_pemda=FORBIDDEN,
+    anonymous=LOGIN,
+)
+# --- realisation (monev): the demo's triwulan II 2026 is in draf in every unit; triwulan I is approved and locked ---
+
+TW_DRAF = 2
+TW_DISETUJUI = 1
+PDF = b"%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n"
+
+
+def kw_unit_tw(d: Demo) -> dict:
+    return {"renja_id": d.renja.pk, "tw": TW_DRAF, "unit_id": d.row_berlaku.unit_id}
+
+
+def kw_row_tw(d: Demo) -> dict:
+    return {"renja_id": d.renja.pk, "tw": TW_DRAF, "row_id": d.row_berlaku.pk}
+
+
+def _ajukan_unit(d: Demo) -> None:
+    from renja.monev import services
+
+    services.realisasi_submit(actor=d.users["operator_unit"], renja=d.renja, unit=d.row_berlaku.unit, triwulan=TW_DRAF)
+
+
+def _semua_unit_diverifikasi(d: Demo) -> None:
+    from renja.monev import services
+    from renja.organisasi.models import UnitKerja
+
+    for unit in UnitKerja.objects.filter(opd=d.renja.opd):
+        services.realisasi_submit(actor=d.users["admin_opd"], renja=d.renja, unit=unit, triwulan=TW_DRAF)
+        services.realisasi_verify(actor=d.users["perencana"], renja=d.renja, unit=unit, triwulan=TW_DRAF)
+
+
+def _berkas_bukti(d: Demo) -> dict:
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    return {"berkas": SimpleUploadedFile("daftar penerima.pdf", PDF, content_type="application/pdf")}
+
+
+def _unggah_bukti(d: Demo) -> None:
+    from renja.monev import services
+
+    d.bukti = services.realisasi_bukti_upload(
+        actor=d.users["operator_unit"], row=d.row_berlaku, triwulan=TW_DRAF, berkas=_berkas_bukti(d)["berkas"]
+    )
+
+
+def _baris_tertunda(d: Demo) -> None:
+    """A row a copy could not carry over (made as the copy would: the demo copies none)."""
+    from renja.perencanaan.models import BarisTertunda, Level
+
+    d.tertunda = BarisTertunda.objects.create(
+        tahap=d.tahap,
+        level=Level.SUB_KEGIATAN,
+        kode_lama="1.06.04.2.01.0099",
+        nama="Sub kegiatan yang kodenya dihapus nomenklatur baru",
+        alasan="kode tidak ada pada versi nomenklatur tahap ini",
+    )
+
+
+def _program_renstra(d: Demo) -> None:
+    """The demo Renstra has no programme table yet: program 1.06.04 (Rehabilitasi Sosial), made as the form does."""
+    from renja.perencanaan import services
+
+    d.program = services.renstra_program_save(
+        actor=d.users["perencana"], renstra=d.renstra, data=services.RenstraProgramInput(kode="1.06.04")
+    )
+
+
+# the access check's refusals name the role (not a state such as "berstatus diajukan")
+ALASAN_AKSES = r"Hanya |Anda|diajukan oleh operator|diisi oleh perencana"
+
+
 # --- the table ------------------------------------------------------------------------------------------
 
 
@@ -219,6 +417,8 @@ class Row:
     data: Callable[[Demo], dict] | None = None
     prepare: Callable[[Demo], None] | None = None
     note: str = ""
+    query: Callable[[Demo], dict] | None = None
+    alasan: str = ""
     variant: str = ""  # a second row for the same URL and method, e.g. an object that does not exist
 
     @property
@@ -228,7 +428,13 @@ class Row:
 
 ROWS: list[Row] = [
     # --- login, home -------------------------------------------------------------------------------------
-    Row("beranda", "GET", kw_none, expect(REDIRECT, anonymous=LOGIN), note="ke daftar Renja"),
+    Row(
+        "beranda",
+        "GET",
+        kw_none,
+        expect(REDIRECT, anonymous=LOGIN),
+        note="pengguna satu OPD ke dasbor OPD-nya; pengguna Pemda atau instalasi ke daftar Renja",
+    ),
     Row("beranda", "POST", kw_none, expect(REDIRECT, anonymous=LOGIN)),
     Row("masuk", "GET", kw_none, expect(REDIRECT, anonymous=OK), note="yang sudah masuk dialihkan ke beranda"),
     Row(
@@ -433,13 +639,92 @@ ROWS: list[Row] = [
         kw_tahap,
         expect(OK, other_opd=FORBIDDEN, other_pemda=FORBIDDEN, anonymous=LOGIN),
     ),
-    Row("perencanaan:tertunda_decide", "GET", lambda d: {"tertunda_id": MISSING_ID}, expect(NOT_ALLOWED)),
+    Row(
+        "perencanaan:tertunda_decide",
+        "GET",
+        lambda d: {"tertunda_id": d.tertunda.pk},
+        expect(NOT_ALLOWED),
+        prepare=_baris_tertunda,
+    ),
     Row(
         "perencanaan:tertunda_decide",
         "POST",
-        lambda d: {"tertunda_id": MISSING_ID},
-        expect(NOT_FOUND, anonymous=LOGIN),
-        note="belum ada baris tertunda di data demo: id yang tidak ada (404), akses belum diuji pada objek nyata",
+        lambda d: {"tertunda_id": d.tertunda.pk},
+        expect(FORBIDDEN, admin_global=REDIRECT, admin_opd=REDIRECT, perencana=REDIRECT, anonymous=LOGIN),
+        data=lambda d: {"kode_baru": "", "catatan": "Tidak dilanjutkan tahun ini"},
+        prepare=_baris_tertunda,
+        note="baris tertunda pada tahap draf: diputuskan tidak dilanjutkan",
+    ),
+    # --- proposals (T-C.32) and the narrative of a stage (issue 7): the perencana's; every reader may read ---
+    Row("perencanaan:usulan_list", "GET", kw_renja, expect(OK, **READ_OPD), prepare=_usulan_buat),
+    Row("perencanaan:usulan_list", "POST", kw_renja, expect(OK, **READ_OPD)),
+    Row(
+        "perencanaan:usulan_create",
+        "GET",
+        kw_renja,
+        expect(FORBIDDEN, admin_global=OK, admin_opd=OK, perencana=OK, anonymous=LOGIN),
+    ),
+    Row(
+        "perencanaan:usulan_create",
+        "POST",
+        kw_renja,
+        expect(FORBIDDEN, admin_global=FORM, admin_opd=FORM, perencana=FORM, anonymous=LOGIN),
+        note="isian kosong: formulir kembali dengan pesan (400)",
+    ),
+    Row(
+        "perencanaan:usulan_edit",
+        "GET",
+        kw_usulan,
+        expect(FORBIDDEN, admin_global=OK, admin_opd=OK, perencana=OK, anonymous=LOGIN),
+        prepare=_usulan_buat,
+    ),
+    Row(
+        "perencanaan:usulan_edit",
+        "POST",
+        kw_usulan,
+        expect(FORBIDDEN, admin_global=FORM, admin_opd=FORM, perencana=FORM, anonymous=LOGIN),
+        prepare=_usulan_buat,
+    ),
+    Row(
+        "perencanaan:usulan_decide",
+        "GET",
+        kw_usulan,
+        expect(FORBIDDEN, admin_global=OK, admin_opd=OK, perencana=OK, anonymous=LOGIN),
+        prepare=_usulan_buat,
+    ),
+    Row(
+        "perencanaan:usulan_decide",
+        "POST",
+        kw_usulan,
+        expect(FORBIDDEN, admin_global=FORM, admin_opd=FORM, perencana=FORM, anonymous=LOGIN),
+        data=lambda d: {"version": 1, "status": "ditolak", "alasan": ""},
+        prepare=_usulan_buat,
+        note="ditolak tanpa alasan: formulir kembali dengan pesan",
+    ),
+    Row("perencanaan:narasi_list", "GET", kw_tahap, expect(OK, **READ_OPD)),
+    Row("perencanaan:narasi_list", "POST", kw_tahap, expect(OK, **READ_OPD)),
+    Row(
+        "perencanaan:narasi_edit",
+        "GET",
+        kw_bagian,
+        expect(OK, **READ_OPD),
+        note="semua pembaca OPD melihat teks dan pratinjau; formulir hanya untuk perencana/admin",
+    ),
+    Row(
+        "perencanaan:narasi_edit",
+        "POST",
+        kw_bagian,
+        expect(FORBIDDEN, admin_global=REDIRECT, admin_opd=REDIRECT, perencana=REDIRECT, anonymous=LOGIN),
+        data=_narasi_form,
+    ),
+    Row(
+        "perencanaan:narasi_edit",
+        "POST",
+        lambda d: kw_bagian(d, "tahap_terkunci"),
+        expect(FORBIDDEN, anonymous=LOGIN),
+        data=_narasi_form,
+        variant="tahap ditetapkan",
+        note="narasi terkunci bersama tahapnya, admin pun",
     ),
     Row(
         "perencanaan:kegiatan_create",
@@ -596,13 +881,17 @@ ROWS: list[Row] = [
         "perencanaan:renstra_indikator_create",
         "GET",
         lambda d: {"renstra_id": d.renstra.pk},
-        expect(FORBIDDEN, admin_global=NOT_FOUND, admin_opd=NOT_FOUND, perencana=NOT_FOUND, anonymous=LOGIN),
+        expect(FORBIDDEN, admin_global=OK, admin_opd=OK, perencana=OK, anonymous=LOGIN),
+        query=lambda d: {"sasaran": d.sasaran.pk},
+        note="?sasaran=<sasaran pertama>: indikator baru untuk sasaran itu",
     ),
     Row(
         "perencanaan:renstra_indikator_create",
         "POST",
         lambda d: {"renstra_id": d.renstra.pk},
-        expect(FORBIDDEN, admin_global=NOT_FOUND, admin_opd=NOT_FOUND, perencana=NOT_FOUND, anonymous=LOGIN),
+        expect(FORBIDDEN, admin_global=FORM, admin_opd=FORM, perencana=FORM, anonymous=LOGIN),
+        query=lambda d: {"sasaran": d.sasaran.pk},
+        note="isian kosong: formulir kembali dengan pesan (pemeriksaan akses lolos)",
     ),
     Row(
         "perencanaan:renstra_indikator_edit",
@@ -631,15 +920,19 @@ ROWS: list[Row] = [
     Row(
         "perencanaan:renstra_program_edit",
         "GET",
-        lambda d: {"program_id": (d.program.pk if d.program else MISSING_ID)},
-        expect(NOT_FOUND, anonymous=LOGIN),
-        note="Renstra demo belum memiliki tabel program: id yang tidak ada (404)",
+        lambda d: {"program_id": d.program.pk},
+        expect(FORBIDDEN, admin_global=OK, admin_opd=OK, perencana=OK, anonymous=LOGIN),
+        prepare=_program_renstra,
+        note="program 1.06.04 ditambahkan ke tabel program Renstra demo",
     ),
     Row(
         "perencanaan:renstra_program_edit",
         "POST",
-        lambda d: {"program_id": (d.program.pk if d.program else MISSING_ID)},
-        expect(NOT_FOUND, anonymous=LOGIN),
+        lambda d: {"program_id": d.program.pk},
+        expect(FORBIDDEN, admin_global=REDIRECT, admin_opd=REDIRECT, perencana=REDIRECT, anonymous=LOGIN),
+        data=lambda d: {"version": d.program.version, "kode": "1.06.04", "nama": "", "sasaran": d.sasaran.pk},
+        prepare=_program_renstra,
+        note="program 1.06.04 dikaitkan ke sasaran pertama Renstra",
     ),
     Row("perencanaan:renstra_tujuan_delete", "GET", lambda d: {"item_id": d.tujuan.pk}, expect(NOT_ALLOWED)),
     Row(
@@ -663,13 +956,21 @@ ROWS: list[Row] = [
         lambda d: {"item_id": d.indikator.pk},
         expect(FORBIDDEN, admin_global=REFUSED, admin_opd=REFUSED, perencana=REFUSED, anonymous=LOGIN),
     ),
-    Row("perencanaan:renstra_program_delete", "GET", lambda d: {"item_id": MISSING_ID}, expect(NOT_ALLOWED)),
+    Row(
+        "perencanaan:renstra_program_delete",
+        "GET",
+        lambda d: {"item_id": d.program.pk},
+        expect(NOT_ALLOWED),
+        prepare=_program_renstra,
+    ),
     Row(
         "perencanaan:renstra_program_delete",
         "POST",
-        lambda d: {"item_id": MISSING_ID},
-        expect(NOT_FOUND, anonymous=LOGIN),
-        note="Renstra demo belum memiliki tabel program: id yang tidak ada (404)",
+        lambda d: {"item_id": d.program.pk},
+        expect(FORBIDDEN, admin_global=REDIRECT, admin_opd=REDIRECT, perencana=REDIRECT, anonymous=LOGIN),
+        data=lambda d: {"version": d.program.version},
+        prepare=_program_renstra,
+        note="program 1.06.04 tanpa kegiatan: dihapus",
     ),
     Row("organisasi:sandi", "GET", kw_none, expect(OK, anonymous=LOGIN)),
     Row("organisasi:sandi", "POST", kw_none, expect(OK, anonymous=LOGIN)),
@@ -937,42 +1238,35 @@ ROWS: list[Row] = [
         lambda d: {"renja_id": d.renja.pk, "tw": 1, "unit_id": d.row.unit_id},
         expect(OK, other_opd=FORBIDDEN, other_pemda=FORBIDDEN, anonymous=LOGIN),
     ),
-    Row(
-        "monev:unit_ajukan",
-        "GET",
-        lambda d: {"renja_id": d.renja.pk, "tw": 1, "unit_id": d.row.unit_id},
-        expect(NOT_ALLOWED),
-    ),
+    Row("monev:unit_ajukan", "GET", kw_unit_tw, expect(NOT_ALLOWED)),
     Row(
         "monev:unit_ajukan",
         "POST",
-        lambda d: {"renja_id": d.renja.pk, "tw": 1, "unit_id": d.row.unit_id},
-        expect(REFUSED, other_opd=FORBIDDEN, other_pemda=FORBIDDEN, anonymous=LOGIN),
-        note="triwulan demo belum terisi: setiap peran OPD ditolak dengan pesan (status belum disiapkan)",
+        kw_unit_tw,
+        expect(REFUSED, admin_global=REDIRECT, admin_opd=REDIRECT, operator_unit=REDIRECT, **READ_OPD),
+        alasan=ALASAN_AKSES,
+        note="triwulan II (draf): operator unit itu mengajukan (admin boleh mewakili)",
     ),
-    Row(
-        "monev:unit_verifikasi",
-        "GET",
-        lambda d: {"renja_id": d.renja.pk, "tw": 1, "unit_id": d.row.unit_id},
-        expect(NOT_ALLOWED),
-    ),
+    Row("monev:unit_verifikasi", "GET", kw_unit_tw, expect(NOT_ALLOWED)),
     Row(
         "monev:unit_verifikasi",
         "POST",
-        lambda d: {"renja_id": d.renja.pk, "tw": 1, "unit_id": d.row.unit_id},
-        expect(REFUSED, other_opd=FORBIDDEN, other_pemda=FORBIDDEN, anonymous=LOGIN),
+        kw_unit_tw,
+        expect(REFUSED, admin_global=REDIRECT, admin_opd=REDIRECT, perencana=REDIRECT, **READ_OPD),
+        prepare=_ajukan_unit,
+        alasan=ALASAN_AKSES,
+        note="triwulan II, unit Rehsos diajukan",
     ),
-    Row(
-        "monev:unit_kembalikan",
-        "GET",
-        lambda d: {"renja_id": d.renja.pk, "tw": 1, "unit_id": d.row.unit_id},
-        expect(NOT_ALLOWED),
-    ),
+    Row("monev:unit_kembalikan", "GET", kw_unit_tw, expect(NOT_ALLOWED)),
     Row(
         "monev:unit_kembalikan",
         "POST",
-        lambda d: {"renja_id": d.renja.pk, "tw": 1, "unit_id": d.row.unit_id},
-        expect(REFUSED, other_opd=FORBIDDEN, other_pemda=FORBIDDEN, anonymous=LOGIN),
+        kw_unit_tw,
+        expect(REFUSED, admin_global=REDIRECT, admin_opd=REDIRECT, perencana=REDIRECT, **READ_OPD),
+        data=lambda d: {"catatan": "Lampirkan daftar penerima."},
+        prepare=_ajukan_unit,
+        alasan=ALASAN_AKSES,
+        note="triwulan II, unit Rehsos diajukan",
     ),
     Row(
         "monev:grid_atas",
@@ -986,66 +1280,101 @@ ROWS: list[Row] = [
         lambda d: {"renja_id": d.renja.pk, "tw": 1},
         expect(OK, other_opd=FORBIDDEN, other_pemda=FORBIDDEN, anonymous=LOGIN),
     ),
-    Row("monev:sel", "GET", lambda d: {"renja_id": d.renja.pk, "tw": 1}, expect(NOT_ALLOWED)),
+    Row("monev:sel", "GET", lambda d: {"renja_id": d.renja.pk, "tw": TW_DRAF}, expect(NOT_ALLOWED)),
     Row(
         "monev:sel",
         "POST",
-        lambda d: {"renja_id": d.renja.pk, "tw": 1},
-        expect(NOT_FOUND, other_opd=FORBIDDEN, other_pemda=FORBIDDEN, anonymous=LOGIN),
+        lambda d: {"renja_id": d.renja.pk, "tw": TW_DRAF},
+        expect(
+            REFUSED, admin_global=REDIRECT, admin_opd=REDIRECT, perencana=REDIRECT, operator_unit=REDIRECT, **READ_OPD
+        ),
+        data=lambda d: {
+            "jenis": "keuangan",
+            "bulan": "4",
+            "row": d.row_berlaku.pk,
+            "sumber_dana": d.row_berlaku.pagu.first().sumber_dana_id,
+            "nilai": "1.000.000",
+            "version": "0",
+        },
+        alasan=ALASAN_AKSES,
+        note="realisasi keuangan April (triwulan II, draf) tanpa htmx: kembali ke grid dengan pesan",
     ),
-    Row(
-        "monev:baris",
-        "GET",
-        lambda d: {"renja_id": d.renja.pk, "tw": 1, "row_id": d.row.pk},
-        expect(NOT_FOUND, other_opd=FORBIDDEN, other_pemda=FORBIDDEN, anonymous=LOGIN),
-    ),
+    Row("monev:baris", "GET", kw_row_tw, expect(OK, **READ_OPD), note="sub kegiatan pada tahap yang berlaku"),
     Row(
         "monev:baris",
         "POST",
-        lambda d: {"renja_id": d.renja.pk, "tw": 1, "row_id": d.row.pk},
-        expect(REFUSED, other_opd=FORBIDDEN, other_pemda=FORBIDDEN, anonymous=LOGIN),
+        kw_row_tw,
+        expect(
+            REFUSED, admin_global=REDIRECT, admin_opd=REDIRECT, perencana=REDIRECT, operator_unit=REDIRECT, **READ_OPD
+        ),
+        data=lambda d: {
+            "faktor_pendorong": "Data penerima mutakhir",
+            "faktor_penghambat": "",
+            "tindak_lanjut": "",
+            "version": "0",
+        },
+        alasan=ALASAN_AKSES,
+        note="faktor dan tindak lanjut triwulan II",
     ),
-    Row("monev:catatan", "GET", lambda d: {"renja_id": d.renja.pk, "tw": 1, "row_id": d.row.pk}, expect(NOT_ALLOWED)),
+    Row("monev:catatan", "GET", kw_row_tw, expect(NOT_ALLOWED)),
     Row(
         "monev:catatan",
         "POST",
-        lambda d: {"renja_id": d.renja.pk, "tw": 1, "row_id": d.row.pk},
-        expect(REFUSED, other_opd=FORBIDDEN, other_pemda=FORBIDDEN, anonymous=LOGIN),
+        kw_row_tw,
+        expect(
+            REFUSED,
+            admin_global=REDIRECT,
+            admin_opd=REDIRECT,
+            perencana=REDIRECT,
+            operator_unit=REDIRECT,
+            pimpinan=REDIRECT,
+            **READ_OPD,
+        ),
         data=lambda d: {"teks": "Bukti kegiatan menyusul."},
-        note="triwulan I 2026 demo belum dibuka untuk pengisian: setiap peran OPD ditolak dengan pesan",
+        alasan=ALASAN_AKSES,
+        note="pemverifikasi (perencana, pimpinan, admin) dan operator unit baris itu",
     ),
-    Row(
-        "monev:bukti_unggah",
-        "GET",
-        lambda d: {"renja_id": d.renja.pk, "tw": 1, "row_id": d.row.pk},
-        expect(NOT_ALLOWED),
-    ),
+    Row("monev:bukti_unggah", "GET", kw_row_tw, expect(NOT_ALLOWED)),
     Row(
         "monev:bukti_unggah",
         "POST",
-        lambda d: {"renja_id": d.renja.pk, "tw": 1, "row_id": d.row.pk},
-        expect(REFUSED, other_opd=FORBIDDEN, other_pemda=FORBIDDEN, anonymous=LOGIN),
+        kw_row_tw,
+        expect(
+            REFUSED, admin_global=REDIRECT, admin_opd=REDIRECT, perencana=REDIRECT, operator_unit=REDIRECT, **READ_OPD
+        ),
+        data=_berkas_bukti,
+        alasan=ALASAN_AKSES,
+        note="PDF kecil untuk triwulan II",
     ),
-    Row("monev:setujui", "GET", lambda d: {"renja_id": d.renja.pk, "tw": 1}, expect(NOT_ALLOWED)),
+    Row("monev:setujui", "GET", lambda d: {"renja_id": d.renja.pk, "tw": TW_DRAF}, expect(NOT_ALLOWED)),
     Row(
         "monev:setujui",
         "POST",
-        lambda d: {"renja_id": d.renja.pk, "tw": 1},
-        expect(REFUSED, other_opd=FORBIDDEN, other_pemda=FORBIDDEN, anonymous=LOGIN),
+        lambda d: {"renja_id": d.renja.pk, "tw": TW_DRAF},
+        expect(REFUSED, admin_global=REDIRECT, admin_opd=REDIRECT, pimpinan=REDIRECT, **READ_OPD),
+        prepare=_semua_unit_diverifikasi,
+        alasan=ALASAN_AKSES,
+        note="triwulan II, semua unit diverifikasi",
     ),
-    Row("monev:buka", "GET", lambda d: {"renja_id": d.renja.pk, "tw": 1}, expect(NOT_ALLOWED)),
+    Row("monev:buka", "GET", lambda d: {"renja_id": d.renja.pk, "tw": TW_DISETUJUI}, expect(NOT_ALLOWED)),
     Row(
         "monev:buka",
         "POST",
-        lambda d: {"renja_id": d.renja.pk, "tw": 1},
-        expect(REFUSED, other_opd=FORBIDDEN, other_pemda=FORBIDDEN, anonymous=LOGIN),
+        lambda d: {"renja_id": d.renja.pk, "tw": TW_DISETUJUI},
+        expect(REFUSED, pimpinan=REDIRECT, **READ_OPD),
+        data=lambda d: {"alasan": "Koreksi realisasi keuangan"},
+        alasan=ALASAN_AKSES,
+        note="triwulan I disetujui: hanya pimpinan membukanya kembali (admin pun tidak)",
     ),
-    Row("monev:batas_waktu", "GET", lambda d: {"renja_id": d.renja.pk, "tw": 1}, expect(NOT_ALLOWED)),
+    Row("monev:batas_waktu", "GET", lambda d: {"renja_id": d.renja.pk, "tw": TW_DRAF}, expect(NOT_ALLOWED)),
     Row(
         "monev:batas_waktu",
         "POST",
-        lambda d: {"renja_id": d.renja.pk, "tw": 1},
-        expect(REFUSED, other_opd=FORBIDDEN, other_pemda=FORBIDDEN, anonymous=LOGIN),
+        lambda d: {"renja_id": d.renja.pk, "tw": TW_DRAF},
+        expect(REFUSED, admin_global=REDIRECT, admin_opd=REDIRECT, perencana=REDIRECT, pimpinan=REDIRECT, **READ_OPD),
+        data=lambda d: {"batas_waktu": "2026-07-15"},
+        alasan=ALASAN_AKSES,
+        note="triwulan II",
     ),
     Row(
         "monev:belum_mengisi",
@@ -1082,6 +1411,33 @@ ROWS: list[Row] = [
     Row(
         "monev:impor", "POST", kw_renja, expect(FORBIDDEN, admin_global=OK, admin_opd=OK, perencana=OK, anonymous=LOGIN)
     ),
+    Row(
+        "pemeriksaan_impor:tahap",
+        "GET",
+        kw_renja,
+        expect(FORBIDDEN, admin_global=OK, admin_opd=OK, perencana=OK, anonymous=LOGIN),
+        note="impor tahap dari dokumen: seperti membuat tahap Renja (perencana atau admin OPD itu)",
+    ),
+    Row(
+        "pemeriksaan_impor:tahap",
+        "POST",
+        kw_renja,
+        expect(FORBIDDEN, admin_global=FORM, admin_opd=FORM, perencana=FORM, anonymous=LOGIN),
+        note="tanpa berkas: formulir kembali dengan pesan",
+    ),
+    Row(
+        "pemeriksaan_impor:renja_baru",
+        "GET",
+        lambda d: {"opd_id": d.renja.opd_id},
+        expect(FORBIDDEN, admin_global=OK, admin_opd=OK, perencana=OK, anonymous=LOGIN),
+        note="Renja tahun baru dari dokumen: seperti membuat Renja baru (perencana atau admin OPD itu)",
+    ),
+    Row(
+        "pemeriksaan_impor:renja_baru",
+        "POST",
+        lambda d: {"opd_id": d.renja.opd_id},
+        expect(FORBIDDEN, admin_global=FORM, admin_opd=FORM, perencana=FORM, anonymous=LOGIN),
+    ),
     Row("monev:peringatan", "GET", kw_renja, expect(OK, other_opd=FORBIDDEN, other_pemda=FORBIDDEN, anonymous=LOGIN)),
     Row("monev:peringatan", "POST", kw_renja, expect(OK, other_opd=FORBIDDEN, other_pemda=FORBIDDEN, anonymous=LOGIN)),
     Row(
@@ -1099,37 +1455,47 @@ ROWS: list[Row] = [
     Row(
         "monev:rencana_penarikan_simpan",
         "GET",
-        lambda d: {"renja_id": d.renja.pk, "row_id": d.row.pk},
+        lambda d: {"renja_id": d.renja.pk, "row_id": d.row_berlaku.pk},
         expect(NOT_ALLOWED),
     ),
     Row(
         "monev:rencana_penarikan_simpan",
         "POST",
-        lambda d: {"renja_id": d.renja.pk, "row_id": d.row.pk},
-        expect(REFUSED, other_opd=FORBIDDEN, other_pemda=FORBIDDEN, anonymous=LOGIN),
+        lambda d: {"renja_id": d.renja.pk, "row_id": d.row_berlaku.pk},
+        expect(REFUSED, admin_global=REDIRECT, admin_opd=REDIRECT, perencana=REDIRECT, **READ_OPD),
+        data=lambda d: {f"b{m}": "250.000.000" if m % 3 == 0 else "" for m in range(1, 13)},
+        alasan=ALASAN_AKSES,
+        note="sub kegiatan pada tahap yang berlaku: Rp 250.000.000 pada bulan akhir tiap triwulan",
     ),
     Row("monev:ambang_simpan", "GET", kw_renja, expect(NOT_ALLOWED)),
     Row(
         "monev:ambang_simpan",
         "POST",
         kw_renja,
-        expect(REFUSED, other_opd=FORBIDDEN, other_pemda=FORBIDDEN, anonymous=LOGIN),
+        expect(REFUSED, admin_global=REDIRECT, admin_opd=REDIRECT, perencana=REDIRECT, **READ_OPD),
+        data=lambda d: {"serapan": "75", "capaian": "80"},
+        alasan=ALASAN_AKSES,
     ),
     Row(
         "monev:bukti",
         "GET",
-        lambda d: {"bukti_id": MISSING_ID},
-        expect(NOT_FOUND, anonymous=LOGIN),
-        note="belum ada bukti di data demo: id yang tidak ada (404), akses belum diuji pada objek nyata",
+        lambda d: {"bukti_id": d.bukti.pk},
+        expect(OK, **READ_OPD),
+        prepare=_unggah_bukti,
+        note="bukti PDF diunggah operator Rehsos untuk triwulan II",
     ),
-    Row("monev:bukti", "POST", lambda d: {"bukti_id": MISSING_ID}, expect(NOT_FOUND, anonymous=LOGIN)),
-    Row("monev:bukti_hapus", "GET", lambda d: {"bukti_id": MISSING_ID}, expect(NOT_ALLOWED)),
+    Row("monev:bukti", "POST", lambda d: {"bukti_id": d.bukti.pk}, expect(OK, **READ_OPD), prepare=_unggah_bukti),
+    Row("monev:bukti_hapus", "GET", lambda d: {"bukti_id": d.bukti.pk}, expect(NOT_ALLOWED), prepare=_unggah_bukti),
     Row(
         "monev:bukti_hapus",
         "POST",
-        lambda d: {"bukti_id": MISSING_ID},
-        expect(NOT_FOUND, anonymous=LOGIN),
-        note="belum ada bukti di data demo: id yang tidak ada (404)",
+        lambda d: {"bukti_id": d.bukti.pk},
+        expect(
+            REFUSED, admin_global=REDIRECT, admin_opd=REDIRECT, perencana=REDIRECT, operator_unit=REDIRECT, **READ_OPD
+        ),
+        prepare=_unggah_bukti,
+        alasan=ALASAN_AKSES,
+        note="bukti triwulan II unit Rehsos",
     ),
     Row("kinerja:e81", "GET", kw_renja, expect(OK, other_opd=FORBIDDEN, other_pemda=FORBIDDEN, anonymous=LOGIN)),
     Row("kinerja:e81", "POST", kw_renja, expect(OK, other_opd=FORBIDDEN, other_pemda=FORBIDDEN, anonymous=LOGIN)),
@@ -1148,12 +1514,22 @@ ROWS: list[Row] = [
     Row(
         "kinerja:iku", "POST", kw_renja, expect(NOT_FOUND, other_opd=FORBIDDEN, other_pemda=FORBIDDEN, anonymous=LOGIN)
     ),
+    Row("kinerja:spm", "GET", kw_renja, expect(OK, other_opd=FORBIDDEN, other_pemda=FORBIDDEN, anonymous=LOGIN)),
+    Row(
+        "kinerja:spm",
+        "POST",
+        kw_renja,
+        expect(NOT_FOUND, other_opd=FORBIDDEN, other_pemda=FORBIDDEN, anonymous=LOGIN),
+        note="tanpa bagian (spm/pelayanan) yang dikenal: 404; menyimpan: perencana/admin OPD (tests/kinerja)",
+    ),
     Row("kinerja:metode_efisiensi", "GET", kw_renja, expect(NOT_ALLOWED)),
     Row(
         "kinerja:metode_efisiensi",
         "POST",
         kw_renja,
-        expect(FORBIDDEN, admin_global=REFUSED, admin_opd=REFUSED, perencana=REFUSED, anonymous=LOGIN),
+        expect(FORBIDDEN, admin_global=REDIRECT, admin_opd=REDIRECT, perencana=REDIRECT, anonymous=LOGIN),
+        data=lambda d: {"metode": "B"},
+        note="metode B (bentuk PMK)",
     ),
     # --- the Renja document (renja.dokumen): any reader of the OPD may print it ----------------------------
     Row("dokumen:tahap", "GET", kw_tahap, expect(OK, **READ_OPD)),
@@ -1178,6 +1554,133 @@ ROWS: list[Row] = [
         note="berkas yang gagal dibuat tidak dapat diunduh (404); unduhan berkas jadi diuji di tests/dokumen",
     ),
     Row("dokumen:unduh", "POST", kw_berkas, expect(NOT_ALLOWED, **READ_OPD), prepare=_berkas_gagal),
+    # --- survei kepuasan masyarakat (renja.ikm): every role of the OPD reads; perencana and admin edit ------
+    Row(
+        "ikm:index",
+        "GET",
+        kw_none,
+        expect(REDIRECT, admin_global=OK, anonymous=LOGIN),
+        note="satu OPD: langsung ke OPD itu",
+    ),
+    Row("ikm:index", "POST", kw_none, expect(REDIRECT, admin_global=OK, anonymous=LOGIN)),
+    Row("ikm:opd", "GET", kw_opd, expect(OK, **READ_OPD)),
+    Row("ikm:opd", "POST", kw_opd, expect(OK, **READ_OPD)),
+    Row("ikm:layanan_create", "GET", kw_opd, IKM_EDIT_GET),
+    Row(
+        "ikm:layanan_create",
+        "POST",
+        kw_opd,
+        IKM_EDIT_POST,
+        data=lambda d: {"kode": "BARU", "nama": "Layanan baru", "populasi": "50", "aktif": "on"},
+    ),
+    Row("ikm:layanan_edit", "GET", lambda d: {"layanan_id": ikm_demo(d).layanan.pk}, IKM_EDIT_GET),
+    Row(
+        "ikm:layanan_edit",
+        "POST",
+        lambda d: {"layanan_id": ikm_demo(d).layanan.pk},
+        IKM_EDIT_POST,
+        data=lambda d: {"kode": "MATRIKS", "nama": "Layanan diubah", "populasi": "120", "aktif": "on", "version": "1"},
+    ),
+    Row("ikm:periode_create", "GET", kw_opd, IKM_EDIT_GET),
+    Row(
+        "ikm:periode_create",
+        "POST",
+        kw_opd,
+        IKM_EDIT_POST,
+        data=lambda d: {"kode": "2031", "nama": "Tahun 2031", "mulai": "2031-01-01", "selesai": "2031-12-31"},
+    ),
+    Row("ikm:periode", "GET", kw_ikm_periode, expect(OK, **READ_OPD)),
+    Row(
+        "ikm:periode",
+        "POST",
+        kw_ikm_periode,
+        IKM_EDIT_POST,
+        data=lambda d: {
+            "nama": "Periode diubah",
+            "mulai": str(ikm_demo(d).periode.mulai),
+            "selesai": str(ikm_demo(d).periode.selesai),
+            "terbuka": "on",
+            "version": "1",
+        },
+    ),
+    Row("ikm:unsur_edit", "GET", lambda d: {"unsur_id": ikm_demo(d).unsur.pk}, IKM_EDIT_GET),
+    Row(
+        "ikm:unsur_edit",
+        "POST",
+        lambda d: {"unsur_id": ikm_demo(d).unsur.pk},
+        IKM_EDIT_POST,
+        data=lambda d: {
+            "nama": "Persyaratan",
+            "pertanyaan": "Apakah persyaratan layanan jelas?",
+            "pilihan_1": "Tidak jelas",
+            "pilihan_2": "Kurang jelas",
+            "pilihan_3": "Jelas",
+            "pilihan_4": "Sangat jelas",
+        },
+    ),
+    Row(
+        "ikm:unsur_edit",
+        "POST",
+        lambda d: {"unsur_id": ikm_demo(d, responden=True).unsur.pk},
+        expect(FORBIDDEN, admin_global=REFUSED, admin_opd=REFUSED, perencana=REFUSED, anonymous=LOGIN),
+        data=lambda d: {
+            "nama": "X",
+            "pertanyaan": "X?",
+            "pilihan_1": "a",
+            "pilihan_2": "b",
+            "pilihan_3": "c",
+            "pilihan_4": "d",
+        },
+        variant="kuesioner beku",
+        note="sudah ada responden: kuesioner dibekukan, perubahan ditolak dengan pesan",
+    ),
+    Row("ikm:tambahan_create", "GET", kw_ikm_periode, POST_ONLY),
+    Row(
+        "ikm:tambahan_create",
+        "POST",
+        kw_ikm_periode,
+        IKM_EDIT_POST,
+        data=lambda d: {"teks": "Apakah informasi layanan mudah didapat?", "jenis": "skala"},
+    ),
+    Row("ikm:tambahan_delete", "GET", lambda d: {"pertanyaan_id": ikm_demo(d).tambahan.pk}, POST_ONLY),
+    Row("ikm:tambahan_delete", "POST", lambda d: {"pertanyaan_id": ikm_demo(d).tambahan.pk}, IKM_EDIT_POST),
+    Row("ikm:tautan_buat", "GET", kw_ikm_periode, POST_ONLY),
+    Row("ikm:tautan_buat", "POST", kw_ikm_periode, IKM_EDIT_POST, note="layanan aktif tanpa tautan mendapat tautan"),
+    Row("ikm:qr_png", "GET", kw_ikm_tautan, expect(OK, **READ_OPD)),
+    Row("ikm:qr_png", "POST", kw_ikm_tautan, expect(OK, **READ_OPD)),
+    Row("ikm:qr_svg", "GET", kw_ikm_tautan, expect(OK, **READ_OPD)),
+    Row("ikm:qr_svg", "POST", kw_ikm_tautan, expect(OK, **READ_OPD)),
+    Row("ikm:poster", "GET", kw_ikm_tautan, expect(OK, **READ_OPD)),
+    Row("ikm:poster", "POST", kw_ikm_tautan, expect(OK, **READ_OPD)),
+    Row(
+        "ikm:periode",
+        "GET",
+        lambda d: {"periode_id": MISSING_ID},
+        expect(NOT_FOUND, anonymous=LOGIN),
+        variant="periode tidak ada",
+    ),
+    # the public form: no login, the same for everyone (a signed-in user is just another respondent)
+    Row("ikm_publik:survei", "GET", kw_ikm_token, expect(OK), note="formulir publik tanpa masuk"),
+    Row(
+        "ikm_publik:survei",
+        "POST",
+        kw_ikm_token,
+        expect(REDIRECT),
+        data=lambda d: ikm_isian(),
+        note="jawaban diterima, lalu ke halaman terima kasih",
+    ),
+    Row(
+        "ikm_publik:survei",
+        "POST",
+        kw_ikm_token,
+        expect(FORM),
+        data=lambda d: {},
+        variant="isian kosong",
+        note="formulir kembali (400) menyebut setiap isian yang kurang",
+    ),
+    Row("ikm_publik:survei", "GET", lambda d: {"token": "tidakada"}, expect(NOT_FOUND), variant="token tidak ada"),
+    Row("ikm_publik:selesai", "GET", kw_ikm_token, expect(OK)),
+    Row("ikm_publik:selesai", "POST", kw_ikm_token, expect(OK)),
     # --- objects that do not exist, or are of the wrong kind ---------------------------------------------
     Row(
         "dokumen:tahap",
@@ -1238,11 +1741,55 @@ ROWS: list[Row] = [
         note="hanya sub kegiatan yang diubah di formulir ini; pengguna OPD lain tidak diberi tahu jenis barisnya",
     ),
     Row(
+        "pemeriksaan_impor:tahap",
+        "POST",
+        lambda d: {"renja_id": MISSING_ID},
+        expect(NOT_FOUND, anonymous=LOGIN),
+        variant="Renja tidak ada",
+    ),
+    Row(
+        "pemeriksaan_impor:renja_baru",
+        "GET",
+        lambda d: {"opd_id": MISSING_ID},
+        expect(NOT_FOUND, anonymous=LOGIN),
+        variant="OPD tidak ada",
+    ),
+    Row(
         "nomenklatur:detail",
         "GET",
         lambda d: {"versi": "1999", "kode": "1.06"},
         expect(NOT_FOUND, anonymous=LOGIN),
         variant="versi tidak ada",
+    ),
+    # --- pemeriksaan (issue 8): rules help, document checker, findings of a stage ------------------------------
+    Row("pemeriksaan:aturan", "GET", kw_none, expect(OK, anonymous=LOGIN), note="bantuan dibuat dari aturan"),
+    Row("pemeriksaan:aturan", "POST", kw_none, expect(OK, anonymous=LOGIN)),
+    Row("pemeriksaan:dokumen", "GET", kw_none, expect(OK, anonymous=LOGIN), note="tidak menyentuh data OPD mana pun"),
+    Row(
+        "pemeriksaan:dokumen",
+        "POST",
+        kw_none,
+        expect(FORM, anonymous=LOGIN),
+        note="tanpa berkas: formulir kembali dengan pesan; berkas tidak disimpan",
+    ),
+    Row("pemeriksaan:tahap", "GET", kw_tahap, expect(OK, **READ_OPD)),
+    Row("pemeriksaan:tahap", "POST", kw_tahap, expect(OK, **READ_OPD)),
+    Row(
+        "pemeriksaan:tahap",
+        "GET",
+        lambda d: {"tahap_id": MISSING_ID},
+        expect(NOT_FOUND, anonymous=LOGIN),
+        variant="tahap tidak ada",
+    ),
+    Row("pemeriksaan:ringkas", "GET", kw_tahap, expect(OK, **READ_OPD), note="dimuat halaman Renja (htmx)"),
+    Row("pemeriksaan:ringkas", "POST", kw_tahap, expect(OK, **READ_OPD)),
+    Row("pemeriksaan:terima", "GET", kw_tahap, POST_ONLY),
+    Row(
+        "pemeriksaan:terima",
+        "POST",
+        kw_tahap,
+        expect(FORBIDDEN, admin_global=REFUSED, admin_opd=REFUSED, perencana=REFUSED, anonymous=LOGIN),
+        note="perencana dan admin OPD menerima temuan; tanpa alasan ditolak dengan pesan",
     ),
 ]
 
@@ -1292,7 +1839,11 @@ def markdown() -> str:
         "bila berkas ini berbeda dari tabel, atau bila ada URL tanpa baris GET dan POST.",
         "",
         "Objek contoh: Renja 2026 Dinas Sosial Kota Bekasi (data demo), tahap Rancangan Akhir (draf), sub kegiatan",
-        "1.06.04.2.01.0001 (unit Bidang Rehabilitasi Sosial) dan kegiatannya 1.06.04.2.01.",
+        "1.06.04.2.01.0001 (unit Bidang Rehabilitasi Sosial) dan kegiatannya 1.06.04.2.01. Realisasi: sub",
+        "kegiatan yang sama pada tahap yang berlaku (Rancangan Akhir RKPD), triwulan II (draf di semua unit;",
+        "triwulan I disetujui). Baris dengan persiapan (tahap diajukan, unit diajukan, bukti diunggah, ...)",
+        "menyebutnya di Catatan; penolakan (302 ditolak) baris realisasi diperiksa berasal dari pemeriksaan akses,",
+        "bukan dari status objek.",
         "",
         "## Identitas",
         "",

@@ -9,6 +9,7 @@ from django.contrib.messages import get_messages
 from django.db import transaction
 from django.test import Client, override_settings
 from django.urls import reverse
+from django.utils.http import urlencode
 
 from renja.organisasi import services as org
 from renja.organisasi.models import Peran
@@ -18,11 +19,12 @@ FAST_HASHER = ["django.contrib.auth.hashers.MD5PasswordHasher"]  # force_login n
 
 
 @pytest.fixture
-def demo(db, users, renja2026, tahap_final, tahap_rkpd) -> m.Demo:
+def demo(db, users, renja2026, tahap_final, tahap_rkpd, settings, tmp_path) -> m.Demo:
     """The seed's demo plus the identities the demo lacks, made through the organisasi services."""
     from renja.organisasi.models import PenugasanPeran
     from renja.perencanaan.models import RenjaRow, RenstraIndikator, RenstraProgram, RenstraSasaran, RenstraTujuan
 
+    settings.MEDIA_ROOT = tmp_path / "media"  # evidence files uploaded by a row's prepare or POST
     with override_settings(PASSWORD_HASHERS=FAST_HASHER):
         bekasi = renja2026.opd.pemda
         dinkes = org.opd_upsert(
@@ -68,6 +70,7 @@ def demo(db, users, renja2026, tahap_final, tahap_rkpd) -> m.Demo:
         program=RenstraProgram.objects.filter(renstra=renstra).order_by("pk").first(),
         indikator=RenstraIndikator.objects.filter(sasaran__tujuan__renstra=renstra).order_by("pk").first(),
         penugasan=PenugasanPeran.objects.filter(user=users["operator.rehsos"]).order_by("pk").first(),
+        row_berlaku=RenjaRow.objects.select_related("unit").get(tahap=tahap_rkpd, kode="1.06.04.2.01.0001"),
     )
 
 
@@ -81,14 +84,27 @@ def outcome(response) -> str:
     return m.REFUSED if message_levels.ERROR in levels else m.REDIRECT
 
 
+def error_messages(response) -> list[str]:
+    return [str(msg) for msg in get_messages(response.wsgi_request) if msg.level == message_levels.ERROR]
+
+
 def request_cell(row: m.Row, d: m.Demo, ident: str) -> str:
     client = Client(raise_request_exception=False)
     if d.users[ident] is not None:
         client.force_login(d.users[ident])
     url = reverse(row.name, kwargs=row.kwargs(d))
+    if row.query:
+        url += "?" + urlencode(row.query(d))
     if row.method == "GET":
-        return outcome(client.get(url))
-    return outcome(client.post(url, row.data(d) if row.data else {}))
+        response = client.get(url)
+    else:
+        response = client.post(url, row.data(d) if row.data else {})
+    seen = outcome(response)
+    if seen == m.REFUSED and row.alasan:
+        # the refusal must be the access check's, not the object's state (e.g. a status the action cannot take)
+        pesan = " ".join(error_messages(response))
+        assert re.search(row.alasan, pesan), f"{row.key}, {ident}: ditolak bukan karena akses: {pesan}"
+    return seen
 
 
 @pytest.mark.parametrize("row", m.ROWS, ids=lambda b: b.key)

@@ -222,8 +222,20 @@ def test_admin_without_opd_is_led_to_setup(client, db):
     assert "Belum ada perangkat daerah" in html and "Tambah perangkat daerah" in html
 
 
-def test_planner_home_stays_the_renja_list(client, users):
-    client.force_login(users["perencana"])
+def test_planner_home_is_the_dashboard_of_their_opd_with_a_link_to_the_renja_list(client, users, renja2026):
+    """Issue 11: every user whose scope is one OPD lands on its dashboard (the newest Renja with a stage in force,
+    2026 in the demo), which links to the Renja list; a Pemda-wide user keeps the Renja list."""
+    for username in ("perencana", "pimpinan", "operator.rehsos"):
+        client.force_login(users[username])
+        assert client.get("/")["Location"] == f"/monev/{renja2026.pk}/dasbor/", username
+    html = client.get(f"/monev/{renja2026.pk}/dasbor/").content.decode()
+    assert 'href="/renja/">Daftar Renja</a>' in html and f'href="/renja/{renja2026.pk}/">Renja 2026</a>' in html
+
+
+def test_pemda_wide_user_home_stays_the_renja_list(client, bekasi):
+    user = services.user_create(actor=None, username="bappeda.bks", password="x-Renja-2026!", pemda=bekasi)
+    services.peran_assign(actor=None, user=user, peran=Peran.PEMERIKSA, pemda=bekasi, system=True)
+    client.force_login(user)
     assert client.get("/")["Location"] == "/renja/"
 
 

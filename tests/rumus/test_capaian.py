@@ -16,6 +16,7 @@ from renja.rumus.capaian import (
     Flag,
     HasilCapaian,
     HasilEfisiensi,
+    HasilEfisiensiPmk,
     Polaritas,
     PredikatCapaian,
     RumusNegatif,
@@ -23,6 +24,8 @@ from renja.rumus.capaian import (
     capaian_kumulatif_renstra,
     capaian_peringkat,
     efisiensi_indeks,
+    efisiensi_pmk,
+    efisiensi_pmk_rata_rata,
     efisiensi_selisih,
     gabung_periode,
     persentase,
@@ -412,3 +415,52 @@ def test_property_predikat_is_monotone(a, b):
     urutan = ["SR", "R", "S", "T", "ST"]
     kecil, besar = sorted((a, b))
     assert urutan.index(predikat_capaian(kecil).kode) <= urutan.index(predikat_capaian(besar).kode)
+
+
+# -- efisiensi, method B (PMK form; REGULASI.md §7) ----------------------------------------------------------
+
+
+def test_efisiensi_pmk_hand_computed():
+    """capaian 100 %, serapan 90 %: E = (1 - 90/100) x 100 = 10; nilai = 50 + 10/20 x 50 = 75, efisien."""
+    hasil = efisiensi_pmk(capaian=100, serapan=90)
+    assert (hasil.efisiensi, hasil.nilai, hasil.efisien, hasil.flag) == (D(10), D(75), True, None)
+
+
+def test_efisiensi_pmk_spending_above_output_is_not_efficient():
+    """capaian 80 %, serapan 88 %: E = (1 - 88/80) x 100 = -10; nilai = 50 - 10/20 x 50 = 25."""
+    hasil = efisiensi_pmk(capaian=80, serapan=88)
+    assert (hasil.efisiensi, hasil.nilai, hasil.efisien) == (D(-10), D(25), False)
+
+
+def test_efisiensi_pmk_is_bounded_to_plus_minus_20():
+    """capaian 100 %, serapan 50 %: E = 50 -> bounded to 20, nilai 100; serapan 200 %: E = -100 -> -20, nilai 0."""
+    assert efisiensi_pmk(capaian=100, serapan=50).nilai == D(100)
+    assert efisiensi_pmk(capaian=100, serapan=200) == HasilEfisiensiPmk(D(-20), D(0))
+
+
+@pytest.mark.parametrize(
+    ("capaian_", "serapan", "flag"),
+    [(None, 90, Flag.CAPAIAN_KOSONG), (100, None, Flag.SERAPAN_KOSONG), (0, 50, Flag.CAPAIAN_NOL)],
+)
+def test_efisiensi_pmk_undefined_is_flagged(capaian_, serapan, flag):
+    hasil = efisiensi_pmk(capaian=capaian_, serapan=serapan)
+    assert hasil == HasilEfisiensiPmk(None, None, flag) and hasil.efisien is None
+    assert flag.pesan
+
+
+def test_efisiensi_pmk_rejects_negative_serapan():
+    with pytest.raises(ValueError, match="negatif"):
+        efisiensi_pmk(capaian=100, serapan=-1)
+
+
+def test_efisiensi_pmk_mean_over_outputs():
+    """E 10 and -10 and one output without data: mean E = 0 -> nilai 50; no output with E: no result."""
+    hasil = efisiensi_pmk_rata_rata(
+        [
+            efisiensi_pmk(capaian=100, serapan=90),
+            efisiensi_pmk(capaian=80, serapan=88),
+            efisiensi_pmk(capaian=None, serapan=1),
+        ]
+    )
+    assert (hasil.efisiensi, hasil.nilai) == (D(0), D(50))
+    assert efisiensi_pmk_rata_rata([]).nilai is None

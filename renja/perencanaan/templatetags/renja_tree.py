@@ -123,9 +123,9 @@ def renja_rows(tree, editable_ids, addable_ids, can_structure=False, csrf_token=
             f'<tr class="lvl-{level}" id="row-{pk}" data-kode="{kode}"><td class="kode">{kode}</td>'
             f"<td>{escape(r.nama)}</td><td>{uraian}</td>"
             f'<td class="num">{nilai}</td><td>{satuan}</td>'
-            f'<td class="num pagu">{rupiah[n.pagu]}{plafon}</td>'
+            f'<td class="num pagu">{rupiah[n.pagu_tampil]}{plafon}</td>'
             f"<td>{teks[n.sumber_dana]}</td><td>{teks[_unit_nama(r)]}</td>"
-            f'<td class="num">{rupiah[n.prakiraan_pagu]}</td>'
+            f'<td class="num">{rupiah[n.prakiraan_tampil]}</td>'
             f'<td class="kecil">{aksi}</td></tr>\n'
         )
     return SafeString("".join(out))

@@ -104,7 +104,7 @@ def tabel_semua(ev: Evaluasi) -> list:
     renstra = selectors.renstra_tahun(renja)
     awal = selectors.capaian_renstra_awal(opd=renja.opd)
     akhir = renstra.tahun_akhir if renstra else None
-    tables = [tabel_e81(ev, awal=awal, tahun_akhir_renstra=akhir)]
+    tables = [tabel_e81(ev, konteks=selectors.konteks_e81(renja))]
     if ev.triwulan is None:
         tables.append(
             tabel_tc29(

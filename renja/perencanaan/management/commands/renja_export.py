@@ -75,20 +75,20 @@ class Command(BaseCommand):
                         {"uraian": i.uraian, "target": _target(target_of(i)), "satuan": i.satuan}
                         for i in r.indikator.all()
                     ],
-                    "pagu": _rupiah(n.pagu),
+                    "pagu": _rupiah(n.pagu_tampil),
                     "pagu_per_sumber_dana": {p.sumber_dana.kode: _rupiah(p.jumlah) for p in r.pagu.all()},
                     "unit": r.unit.nama if r.unit_id else "",
                     "lokasi": list(r.lokasi or []),
                     "sumber_dana": n.sumber_dana,
                     "prakiraan_maju_target": _target(target_of(r, "prakiraan_target")),
                     "prakiraan_maju_satuan": r.prakiraan_satuan,
-                    "prakiraan_maju_pagu": _rupiah(n.prakiraan_pagu),
+                    "prakiraan_maju_pagu": _rupiah(n.prakiraan_tampil),
                 }
             )
         totals = {
             "pagu": _rupiah(tree.total_pagu),
             "prakiraan_maju_pagu": _rupiah(tree.total_prakiraan_pagu),
-            "program": {p.row.kode: _rupiah(p.pagu) for p in tree.programs},
+            "program": {p.row.kode: _rupiah(p.pagu_tampil) for p in tree.programs},
             "jumlah_program": tree.counts["program"],
             "jumlah_kegiatan": tree.counts["kegiatan"],
             "jumlah_sub_kegiatan": tree.counts["sub_kegiatan"],
