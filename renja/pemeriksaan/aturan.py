@@ -182,6 +182,17 @@ def _anak(baris: list[d.Baris], i: int) -> list[d.Baris] | None:
     return [b for b in rentang if b.tingkat == tingkat_anak]
 
 
+_KOLOM_KINERJA = re.compile(r"TARGET|KINERJA|CAPAIAN|%")
+_KOLOM_UANG = re.compile(r"\bRP\b|PAGU|ANGGARAN|DANA|KEUANGAN|BIAYA|BELANJA")
+
+
+def _kolom_kinerja(t: d.Tabel, k: int) -> bool:
+    """A column whose header names a target, kinerja, capaian or percentage and no money: its "6.000" is a count
+    (T-C.29's "Target Renja" of a kegiatan is its own indicator, not the sum of its sub kegiatan's targets)."""
+    judul = t.judul_kolom(k)
+    return bool(_KOLOM_KINERJA.search(judul)) and not _KOLOM_UANG.search(judul)
+
+
 @aturan(
     "jumlah_tidak_cocok",
     Tingkat.GALAT,
@@ -210,11 +221,13 @@ def jumlah_tidak_cocok(dok: d.Dokumen) -> Iterable[Temuan]:
                 continue
             for k, sel in enumerate(induk.sel):
                 a = d.aman_angka(sel)
-                if a is None or a.jenis != "rp":
+                if a is None or a.jenis != "rp" or _kolom_kinerja(t, k):
                     continue
                 nilai_anak = [b.angka(k) for b in anak]
                 if any(n is None or n.jenis not in ("rp", "angka") for n in nilai_anak):
                     continue
+                if any(n.jenis == "angka" and 0 < abs(n.nilai) < 1000 for n in nilai_anak):
+                    continue  # "200", "350": counts of people, not Rupiah (no budget line is below Rp 1.000)
                 jumlah = sum((n.nilai for n in nilai_anak), Decimal(0))
                 if jumlah != a.nilai:
                     yield Temuan(

@@ -418,6 +418,20 @@ def _sesudah_total(b: Blok) -> bool:
     return bool(isi) and any(_total(s) for s in isi[:2])
 
 
+def _kepala_berulang(sel: tuple[str, ...], kepala: list[list[str]]) -> bool:
+    """The header repeated on the next page of a PDF (or DOCX) table: a row that starts like the header ("Kode",
+    "No") or is its "1 2 3 ..." numbering row. Kept as data it would end the parent's children at the page break
+    (T-C.29 of the generated demo document: a kegiatan summed over its first two sub kegiatan only)."""
+    if not kepala:
+        return False
+    if _baris_nomor_kolom(sel):
+        return True
+    isi = [s.strip().lower() for s in sel if s.strip()]
+    if len(isi) < 2 or isi[0].rstrip(".") not in {"kode", "no", "nomor"}:
+        return False
+    return any([s.strip().lower() for s in r if s.strip()][:1] == isi[:1] for r in kepala)
+
+
 def _bangun_tabel(t: Tabel, blok: list[Blok]) -> Tabel:
     mulai_data = False
     for b in blok:
@@ -425,6 +439,8 @@ def _bangun_tabel(t: Tabel, blok: list[Blok]) -> Tabel:
             t.kepala.append(list(b.sel or ()))
             continue
         mulai_data = True
+        if _kepala_berulang(b.sel or (), t.kepala):
+            continue
         if t.baris and _lanjutan(b, t.baris[-1]):
             _gabung(t.baris[-1], b)
             continue
