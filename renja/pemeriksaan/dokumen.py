@@ -674,6 +674,9 @@ def _tabel_sama(a: list[float], b: list[float]) -> bool:
     return tepi and (dalam(a, b) or dalam(b, a))
 
 
+_ANGKA_BUNGKUS = frozenset("0123456789.")
+
+
 def _bagi_huruf(teks, tinggi: float, tabel: list[_TabelPdf]) -> list[tuple[float, str]]:
     """Put every character of the page (in the order of the text layer, PDFium's generated spaces and line breaks
     included) into its table cell, by the middle of its box; the others form the lines outside the tables,
@@ -687,6 +690,7 @@ def _bagi_huruf(teks, tinggi: float, tabel: list[_TabelPdf]) -> list[tuple[float
     kiri, kanan, bawah, atas = ctypes.c_double(), ctypes.c_double(), ctypes.c_double(), ctypes.c_double()
     asal_x, asal_y = ctypes.c_double(), ctypes.c_double()
     garis: list[list] = []  # [top, baseline, characters]
+    dasar_sel: dict[int, float] = {}  # the baseline of the last character put in each cell
     tujuan: list[str] | None = None
     baru = True
     for i in range(min(jumlah, len(huruf))):
@@ -711,6 +715,15 @@ def _bagi_huruf(teks, tinggi: float, tabel: list[_TabelPdf]) -> list[tuple[float
                 sel = t.sel_di(x, y)
                 if sel is not None:
                     tujuan = t.isi.setdefault(sel, [])
+                    lalu = dasar_sel.get(id(tujuan))
+                    dasar_sel[id(tujuan)] = dasar
+                    if lalu is not None and abs(lalu - dasar) > _TOLERANSI and ch in _ANGKA_BUNGKUS:
+                        # a number wrapped in a narrow cell ("629.840" / ".000"): the line break is no space
+                        ujung = len(tujuan)
+                        while ujung and tujuan[ujung - 1] == " ":
+                            ujung -= 1
+                        if ujung and tujuan[ujung - 1] in _ANGKA_BUNGKUS:
+                            del tujuan[ujung:]
                 break
         if tujuan is None:
             if baru or not garis or abs(garis[-1][1] - dasar) > _TOLERANSI:

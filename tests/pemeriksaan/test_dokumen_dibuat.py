@@ -4,11 +4,14 @@ injected into those files: it reports exactly those five, nothing else new."""
 
 from __future__ import annotations
 
+import copy
 import io
+from decimal import Decimal
 
 import pytest
 
 from renja.dokumen.keluaran import tulis
+from renja.dokumen.model import TabelBlok
 from renja.dokumen.renja import dokumen_renja
 from renja.pemeriksaan.periksa import periksa_dokumen
 from tests.dokumen.bantu import W_NS, docx_buka
@@ -79,7 +82,7 @@ def _docx_ganti(doc, lama: str, baru: str, *, di: str, persis: bool = False) -> 
 
 @pytest.fixture(scope="module")
 def rusak(dok, berkas):
-    """The five errors: four in the DOCX, one in the XLSX (none in the PDF yet: see the note at the end)."""
+    """The five errors: three in the DOCX, two in the XLSX."""
     doc = docx_buka(berkas["docx"])
     # 1. T-C.33: sub kegiatan 1.06.04.2.01.0003 Penyediaan Alat Bantu pagu 629.840.000 -> 639.840.000; its kegiatan
     #    1.06.04.2.01 still says 4.962.840.000, the rows now sum to 4.972.840.000 (program = sum of kegiatan holds).
@@ -87,9 +90,7 @@ def rusak(dok, berkas):
     # 2. Kata pengantar: "Rp 26.736.518.416 (Dua puluh enam miliar ... empat ratus enam belas rupiah)": the words
     #    now say ... tujuh belas rupiah = 26.736.518.417.
     _docx_ganti(doc, "enam belas rupiah", "tujuh belas rupiah", di="Dua puluh enam miliar")
-    # 3. T-C.33 target of 1.06.01.2.01.0006 (4 Laporan) written as -4: a negative target.
-    _docx_ganti(doc, "4", "-4", di="1.06.01.2.01.0006", persis=True)
-    # 4. BAB IV summary "6 Program, 12 Kegiatan dan 51 Sub Kegiatan" says 52: no table has 6 / 12 / 52 rows.
+    # 3. BAB IV summary "6 Program, 12 Kegiatan dan 51 Sub Kegiatan" says 52: no table has 6 / 12 / 52 rows.
     _docx_ganti(doc, "51", "52", di="Sub Kegiatan dengan Pagu sebesar", persis=True)
     out = io.BytesIO()
     doc.save(out)
@@ -100,6 +101,11 @@ def rusak(dok, berkas):
     wb = load_workbook(io.BytesIO(berkas["xlsx"]))
     ws = wb["T-C.33"]
     baris = {r[1].value: r for r in ws.iter_rows() if isinstance(r[1].value, str)}
+    # 4. T-C.33 target of 1.06.01.2.01.0006 (4 Laporan) written as -4: a negative target.
+    for r in ws.iter_rows():
+        if r[1].value == "1.06.01.2.01.0006":
+            assert r[7].value == 4
+            r[7].value = -4
     # 5. T-C.33 sub kegiatan 1.06.05.2.02.0001 pagu 350.000.000 -> 530.000.000: its kegiatan 1.06.05.2.02 still
     #    says 3.040.000.000, the rows now sum to 3.220.000.000.
     sub = baris["1.06.05.2.02.0001"]
@@ -126,16 +132,12 @@ def test_injected_errors_docx(berkas, rusak):
          "jumlah 12 baris di bawahnya 4.972.840.000, tertulis 4.962.840.000, selisih 10.000.000"),
         ("narasi_tidak_cocok", "peringatan",
          "narasi menyebut 6 program, 12 kegiatan, 52 sub kegiatan; tidak ada tabel dengan hitungan itu"),
-        ("target_negatif", "galat",
-         "target negatif -4 di sub kegiatan 'Koordinasi dan Penyusunan Laporan Capaian Kinerja dan Ikh...'"),
         ("terbilang_tidak_cocok", "galat", "angka 26.736.518.416 ditulis dengan kata-kata sebagai 26.736.518.417"),
     ]  # fmt: skip
     lokasi = {t.aturan: t.lokasi for t in baru}
     tc33 = "Tabel T-C.33 Rumusan Rencana Program dan Kegiatan Perangkat Daerah Tahun 2026 dan Prakiraan Maju Tahun 2027"
     assert (lokasi["jumlah_tidak_cocok"].tabel, lokasi["jumlah_tidak_cocok"].kolom) == (tc33, 10)  # Pagu 2026
     assert lokasi["jumlah_tidak_cocok"].kutipan == "4.962.840.000"
-    assert (lokasi["target_negatif"].tabel, lokasi["target_negatif"].kolom) == (tc33, 8)  # Target 2026
-    assert lokasi["target_negatif"].kutipan == "-4"
     assert lokasi["narasi_tidak_cocok"].kutipan.startswith("6 Program, 12 Kegiatan dan 52 Sub Kegiatan")
     assert lokasi["terbilang_tidak_cocok"].kutipan.endswith("empat ratus tujuh belas rupiah)")
 
@@ -144,7 +146,38 @@ def test_injected_errors_xlsx(berkas, rusak):
     baru, semua = _baru(berkas, rusak, "xlsx")
     assert len(semua) == len(baru)  # the correct XLSX has no finding at all
     assert [(t.aturan, str(t.tingkat), t.lokasi.tabel, t.lokasi.kolom, t.lokasi.kutipan, t.pesan) for t in baru] == [
+        ("target_negatif", "galat", "Lembar T-C.33", 8, "-4",
+         "target negatif -4 di sub kegiatan 'Koordinasi dan Penyusunan Laporan Capaian Kinerja dan Ikh...'"),
         ("jumlah_tidak_cocok", "galat", "Lembar T-C.33", 10, "3.040.000.000",
          "kegiatan 'Pengelolaan Data Fakir Miskin Cakupan Daerah Kabupaten/Kota': jumlah 4 baris di bawahnya "
          "3.220.000.000, tertulis 3.040.000.000, selisih 180.000.000"),
     ]  # fmt: skip
+
+
+@pytest.fixture(scope="module")
+def pdf_rusak(dok):
+    """The PDF rendered from the model with the pagu of 1.06.04.2.01.0005 (200.000.000) in T-C.33 printed as
+    "Rp .350.000.000", a malformed number (a digit lost before the first dot). The longer text narrows the number
+    column so that every pagu of T-C.33 wraps ("629.840" / ".000"): the checker joins a number cut by a line break
+    in its cell (before this fix each wrapped pagu was a false angka_cacat)."""
+    dok2 = copy.deepcopy(dok)
+    tc33 = next(b.tabel for b in dok2.blok if isinstance(b, TabelBlok) and "T-C.33" in " ".join(b.tabel.judul))
+    for b in tc33.baris:
+        nilai = b.nilai if isinstance(b.nilai, dict) else {}
+        if "1.06.04.2.01.0005" in map(str, nilai.values()):
+            kunci = next(k for k, v in nilai.items() if v == Decimal(200_000_000))
+            nilai[kunci] = "Rp .350.000.000"
+            break
+    else:
+        raise AssertionError("baris 1.06.04.2.01.0005 tidak ada di T-C.33")
+    return tulis(dok2, "pdf")
+
+
+def test_injected_malformed_number_pdf(berkas, pdf_rusak):
+    baru, semua = _baru(berkas, {"pdf": pdf_rusak}, "pdf")
+    assert len(semua) == len(baru) + len(DASAR)
+    assert [(t.aturan, str(t.tingkat), t.lokasi.kolom, t.lokasi.kutipan) for t in baru] == [
+        ("angka_cacat", "galat", 10, "Rp .350.000.000")  # Pagu 2026 of 1.06.04.2.01.0005, and nothing else
+    ]
+    assert baru[0].lokasi.tabel.startswith("Tabel T-C.33 Rumusan Rencana Program dan Kegiatan")
+    assert "Pemberian Bimbingan Fisik, Mental, Spiritual, dan Sosial" in baru[0].pesan
