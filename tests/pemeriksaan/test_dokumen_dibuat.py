@@ -181,3 +181,46 @@ def test_injected_malformed_number_pdf(berkas, pdf_rusak):
     ]
     assert baru[0].lokasi.tabel.startswith("Tabel T-C.33 Rumusan Rencana Program dan Kegiatan")
     assert "Pemberian Bimbingan Fisik, Mental, Spiritual, dan Sosial" in baru[0].pesan
+
+
+# --- the checker fixes, on small tab-separated documents (no database) -------------------------------------
+
+
+def _teks(*baris: str) -> bytes:
+    return ("\n".join(baris) + "\n").encode()
+
+
+TC29 = (
+    "Tabel T-C.29 Rekapitulasi Evaluasi",
+    "Kode\tUraian\tIndikator\tTarget Renja\tRealisasi Renja\tTingkat Realisasi (%)\tPagu (Rp)",
+    "1.06.04.2.01\tRehabilitasi Sosial Dasar\tJumlah PPKS Terlantar\t6.000\t6.000\t100,00\t1.100.000.000",
+    "1.06.04.2.01.0001\tPenyediaan Permakanan\tJumlah Orang\t1.000\t1.000\t100,00\t1.000.000.000",
+    "1.06.04.2.01.0003\tPenyediaan Alat Bantu\tJumlah Orang\t200\t200\t100,00\t100.000.000",
+)
+
+
+def test_kegiatan_target_is_not_the_sum_of_its_sub_kegiatan_targets():
+    # 6.000 PPKS against 1.000 + 200 = 1.200 people: the kegiatan has its own indicator, no sum is owed (columns
+    # "Target Renja", "Tingkat Realisasi (%)" by their header; "Realisasi Renja" because "200" is no Rupiah).
+    # The Pagu column is still summed: 1.000.000.000 + 100.000.000 = 1.100.000.000 holds.
+    assert [t for t in periksa_dokumen(_teks(*TC29)) if t.aturan == "jumlah_tidak_cocok"] == []
+    salah = (*TC29[:2], TC29[2].replace("1.100.000.000", "1.200.000.000"), *TC29[3:])
+    temuan = [t for t in periksa_dokumen(_teks(*salah)) if t.aturan == "jumlah_tidak_cocok"]
+    assert [(t.lokasi.kolom, t.lokasi.kutipan) for t in temuan] == [(7, "1.200.000.000")]
+    assert temuan[0].pesan.endswith(
+        "jumlah 2 baris di bawahnya 1.100.000.000, tertulis 1.200.000.000, selisih 100.000.000"
+    )
+
+
+def test_header_repeated_after_a_page_break_does_not_cut_the_children():
+    # The header and its numbering row again between the two sub kegiatan (as a PDF prints them on the next
+    # page) are skipped: the kegiatan's pagu is compared with both rows. Right: 1.000.000.000 + 100.000.000 =
+    # 1.100.000.000 holds; written 1.200.000.000 it is found over "2 baris" (before, the header row, without a
+    # level, stopped the check or cut the children to the first row).
+    berulang = (*TC29[:4], TC29[1], "1\t2\t3\t4\t5\t6\t7", TC29[4])
+    assert [t for t in periksa_dokumen(_teks(*berulang)) if t.aturan == "jumlah_tidak_cocok"] == []
+    salah = (berulang[0], berulang[1], berulang[2].replace("1.100.000.000", "1.200.000.000"), *berulang[3:])
+    temuan = [t for t in periksa_dokumen(_teks(*salah)) if t.aturan == "jumlah_tidak_cocok"]
+    assert [t.pesan.split(": ", 1)[1] for t in temuan] == [
+        "jumlah 2 baris di bawahnya 1.100.000.000, tertulis 1.200.000.000, selisih 100.000.000"
+    ]
