@@ -16,6 +16,7 @@ urlpatterns = [
     path("", include("renja.organisasi.urls")),
     path("monev/", include("renja.monev.urls")),
     path("evaluasi/", include("renja.kinerja.urls")),
+    path("ikm/hasil/", include("renja.ikm.urls_hasil")),  # results, reports, paper import, IKU link (ikmb)
 ]
 
 handler403 = "renja.inti.views.error_403"
