@@ -169,6 +169,8 @@ SECURE_REFERRER_POLICY = "same-origin"
 # otherwise both headers are ignored.
 BEHIND_PROXY = _env_bool("BEHIND_PROXY", False)
 PROXY_TERPERCAYA = int(os.environ.get("RENJA_PROXY_TERPERCAYA", "1"))
+# IKM public form: accepted responses per client address (kept as a keyed hash) per hour
+IKM_BATAS_PER_JAM = int(os.environ.get("RENJA_IKM_BATAS_PER_JAM", "60"))
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if BEHIND_PROXY else None
 SESSION_COOKIE_HTTPONLY = True
 X_FRAME_OPTIONS = "DENY"

@@ -16,6 +16,8 @@ urlpatterns = [
     path("", include("renja.organisasi.urls")),
     path("monev/", include("renja.monev.urls")),
     path("evaluasi/", include("renja.kinerja.urls")),
+    path("ikm/", include("renja.ikm.urls")),
+    path("s/", include("renja.ikm.urls_publik")),  # short public survey links (QR codes)
     path("ikm/hasil/", include("renja.ikm.urls_hasil")),  # results, reports, paper import, IKU link (ikmb)
 ]
 

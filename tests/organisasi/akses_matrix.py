@@ -188,6 +188,101 @@ def _new_form(d: Demo) -> dict:
     return new_form(unit=d.row.unit_id)
 
 
+def kw_opd(d: Demo) -> dict:
+    return {"opd_id": d.renja.opd_id}
+
+
+def ikm_demo(d: Demo, *, responden: bool = False):
+    """A layanan, an open period (a week either side of today) with its questionnaire, one extra question and
+    the public link, in Dinas Sosial, made through the services (found again when they exist). `responden`: the
+    period has one response, so its questionnaire is frozen."""
+    import datetime
+    from types import SimpleNamespace
+
+    from django.utils import timezone
+
+    from renja.ikm import services
+    from renja.ikm.models import Layanan, Periode, Tautan
+
+    opd, admin = d.renja.opd, d.users["admin_opd"]
+    layanan = Layanan.objects.filter(opd=opd, kode="MATRIKS").first() or services.layanan_create(
+        actor=admin, opd=opd, kode="MATRIKS", nama="Layanan matriks akses", populasi=100
+    )
+    periode = Periode.objects.filter(opd=opd, kode="MATRIKS").first()
+    if periode is None:
+        hari_ini = timezone.localdate()
+        periode = services.periode_create(
+            actor=admin,
+            opd=opd,
+            kode="MATRIKS",
+            nama="Periode matriks akses",
+            mulai=hari_ini - datetime.timedelta(days=7),
+            selesai=hari_ini + datetime.timedelta(days=7),
+        )
+    tambahan = periode.pertanyaan_tambahan.first() or services.pertanyaan_tambahan_create(
+        actor=admin, periode=periode, teks="Apakah jam layanan sesuai?", jenis="skala"
+    )
+    if not Tautan.objects.filter(periode=periode, layanan=layanan).exists():
+        services.tautan_buat(actor=admin, periode=periode)
+    tautan = Tautan.objects.get(periode=periode, layanan=layanan)
+    if responden and not periode.responden.exists():
+        services.responden_submit(tautan=tautan, isian=services.Isian(**ikm_isian_service()))
+    return SimpleNamespace(
+        layanan=layanan, periode=periode, unsur=periode.unsur.get(nomor=1), tambahan=tambahan, tautan=tautan
+    )
+
+
+def ikm_isian_service() -> dict:
+    return dict(
+        jawaban={i: 4 for i in range(1, 10)},
+        jenis_kelamin="P",
+        kelompok_usia="30-39",
+        pendidikan="SMA",
+        pekerjaan="WIRASWASTA",
+    )
+
+
+def ikm_isian() -> dict:
+    data = {f"u{i}": "4" for i in range(1, 10)}
+    data.update(jenis_kelamin="P", kelompok_usia="30-39", pendidikan="SMA", pekerjaan="WIRASWASTA")
+    return data
+
+
+def kw_ikm_periode(d: Demo) -> dict:
+    return {"periode_id": ikm_demo(d).periode.pk}
+
+
+def kw_ikm_tautan(d: Demo) -> dict:
+    return {"tautan_id": ikm_demo(d).tautan.pk}
+
+
+def kw_ikm_token(d: Demo) -> dict:
+    return {"token": ikm_demo(d).tautan.token}
+
+
+# the survey setup: the perencana and admin of the OPD edit, every other role of the OPD reads (403 on a form)
+IKM_EDIT_GET = expect(
+    OK,
+    operator_unit=FORBIDDEN,
+    operator_other=FORBIDDEN,
+    pimpinan=FORBIDDEN,
+    pemeriksa=FORBIDDEN,
+    other_opd=FORBIDDEN,
+    other_pemda=FORBIDDEN,
+    anonymous=LOGIN,
+)
+IKM_EDIT_POST = expect(
+    REDIRECT,
+    operator_unit=FORBIDDEN,
+    operator_other=FORBIDDEN,
+    pimpinan=FORBIDDEN,
+    pemeriksa=FORBIDDEN,
+    other_opd=FORBIDDEN,
+    other_pemda=FORBIDDEN,
+    anonymous=LOGIN,
+)
+
+
 def kw_periode_ikm(d: Demo) -> dict:
     """The demo's satisfaction survey 2024 (renja/demo/data/ikm_2024.yaml)."""
     from renja.ikm.models import Periode
@@ -1152,6 +1247,133 @@ ROWS: list[Row] = [
         kw_renja,
         expect(FORBIDDEN, admin_global=REFUSED, admin_opd=REFUSED, perencana=REFUSED, anonymous=LOGIN),
     ),
+    # --- survei kepuasan masyarakat (renja.ikm): every role of the OPD reads; perencana and admin edit ------
+    Row(
+        "ikm:index",
+        "GET",
+        kw_none,
+        expect(REDIRECT, admin_global=OK, anonymous=LOGIN),
+        note="satu OPD: langsung ke OPD itu",
+    ),
+    Row("ikm:index", "POST", kw_none, expect(REDIRECT, admin_global=OK, anonymous=LOGIN)),
+    Row("ikm:opd", "GET", kw_opd, expect(OK, **READ_OPD)),
+    Row("ikm:opd", "POST", kw_opd, expect(OK, **READ_OPD)),
+    Row("ikm:layanan_create", "GET", kw_opd, IKM_EDIT_GET),
+    Row(
+        "ikm:layanan_create",
+        "POST",
+        kw_opd,
+        IKM_EDIT_POST,
+        data=lambda d: {"kode": "BARU", "nama": "Layanan baru", "populasi": "50", "aktif": "on"},
+    ),
+    Row("ikm:layanan_edit", "GET", lambda d: {"layanan_id": ikm_demo(d).layanan.pk}, IKM_EDIT_GET),
+    Row(
+        "ikm:layanan_edit",
+        "POST",
+        lambda d: {"layanan_id": ikm_demo(d).layanan.pk},
+        IKM_EDIT_POST,
+        data=lambda d: {"kode": "MATRIKS", "nama": "Layanan diubah", "populasi": "120", "aktif": "on", "version": "1"},
+    ),
+    Row("ikm:periode_create", "GET", kw_opd, IKM_EDIT_GET),
+    Row(
+        "ikm:periode_create",
+        "POST",
+        kw_opd,
+        IKM_EDIT_POST,
+        data=lambda d: {"kode": "2031", "nama": "Tahun 2031", "mulai": "2031-01-01", "selesai": "2031-12-31"},
+    ),
+    Row("ikm:periode", "GET", kw_ikm_periode, expect(OK, **READ_OPD)),
+    Row(
+        "ikm:periode",
+        "POST",
+        kw_ikm_periode,
+        IKM_EDIT_POST,
+        data=lambda d: {
+            "nama": "Periode diubah",
+            "mulai": str(ikm_demo(d).periode.mulai),
+            "selesai": str(ikm_demo(d).periode.selesai),
+            "terbuka": "on",
+            "version": "1",
+        },
+    ),
+    Row("ikm:unsur_edit", "GET", lambda d: {"unsur_id": ikm_demo(d).unsur.pk}, IKM_EDIT_GET),
+    Row(
+        "ikm:unsur_edit",
+        "POST",
+        lambda d: {"unsur_id": ikm_demo(d).unsur.pk},
+        IKM_EDIT_POST,
+        data=lambda d: {
+            "nama": "Persyaratan",
+            "pertanyaan": "Apakah persyaratan layanan jelas?",
+            "pilihan_1": "Tidak jelas",
+            "pilihan_2": "Kurang jelas",
+            "pilihan_3": "Jelas",
+            "pilihan_4": "Sangat jelas",
+        },
+    ),
+    Row(
+        "ikm:unsur_edit",
+        "POST",
+        lambda d: {"unsur_id": ikm_demo(d, responden=True).unsur.pk},
+        expect(FORBIDDEN, admin_global=REFUSED, admin_opd=REFUSED, perencana=REFUSED, anonymous=LOGIN),
+        data=lambda d: {
+            "nama": "X",
+            "pertanyaan": "X?",
+            "pilihan_1": "a",
+            "pilihan_2": "b",
+            "pilihan_3": "c",
+            "pilihan_4": "d",
+        },
+        variant="kuesioner beku",
+        note="sudah ada responden: kuesioner dibekukan, perubahan ditolak dengan pesan",
+    ),
+    Row("ikm:tambahan_create", "GET", kw_ikm_periode, POST_ONLY),
+    Row(
+        "ikm:tambahan_create",
+        "POST",
+        kw_ikm_periode,
+        IKM_EDIT_POST,
+        data=lambda d: {"teks": "Apakah informasi layanan mudah didapat?", "jenis": "skala"},
+    ),
+    Row("ikm:tambahan_delete", "GET", lambda d: {"pertanyaan_id": ikm_demo(d).tambahan.pk}, POST_ONLY),
+    Row("ikm:tambahan_delete", "POST", lambda d: {"pertanyaan_id": ikm_demo(d).tambahan.pk}, IKM_EDIT_POST),
+    Row("ikm:tautan_buat", "GET", kw_ikm_periode, POST_ONLY),
+    Row("ikm:tautan_buat", "POST", kw_ikm_periode, IKM_EDIT_POST, note="layanan aktif tanpa tautan mendapat tautan"),
+    Row("ikm:qr_png", "GET", kw_ikm_tautan, expect(OK, **READ_OPD)),
+    Row("ikm:qr_png", "POST", kw_ikm_tautan, expect(OK, **READ_OPD)),
+    Row("ikm:qr_svg", "GET", kw_ikm_tautan, expect(OK, **READ_OPD)),
+    Row("ikm:qr_svg", "POST", kw_ikm_tautan, expect(OK, **READ_OPD)),
+    Row("ikm:poster", "GET", kw_ikm_tautan, expect(OK, **READ_OPD)),
+    Row("ikm:poster", "POST", kw_ikm_tautan, expect(OK, **READ_OPD)),
+    Row(
+        "ikm:periode",
+        "GET",
+        lambda d: {"periode_id": MISSING_ID},
+        expect(NOT_FOUND, anonymous=LOGIN),
+        variant="periode tidak ada",
+    ),
+    # the public form: no login, the same for everyone (a signed-in user is just another respondent)
+    Row("ikm_publik:survei", "GET", kw_ikm_token, expect(OK), note="formulir publik tanpa masuk"),
+    Row(
+        "ikm_publik:survei",
+        "POST",
+        kw_ikm_token,
+        expect(REDIRECT),
+        data=lambda d: ikm_isian(),
+        note="jawaban diterima, lalu ke halaman terima kasih",
+    ),
+    Row(
+        "ikm_publik:survei",
+        "POST",
+        kw_ikm_token,
+        expect(FORM),
+        data=lambda d: {},
+        variant="isian kosong",
+        note="formulir kembali (400) menyebut setiap isian yang kurang",
+    ),
+    Row("ikm_publik:survei", "GET", lambda d: {"token": "tidakada"}, expect(NOT_FOUND), variant="token tidak ada"),
+    Row("ikm_publik:selesai", "GET", kw_ikm_token, expect(OK)),
+    Row("ikm_publik:selesai", "POST", kw_ikm_token, expect(OK)),
     # --- survey results (renja.ikm, issue 9 parts 3-8): the demo's SKM 2024 of Dinas Sosial -----------------
     Row(
         "ikm_hasil:daftar",

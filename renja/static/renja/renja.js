@@ -19,3 +19,12 @@ document.addEventListener("click", function (event) {
     window.history.back();
   }
 });
+
+// <button data-cetak>: print the page (the IKM poster); without JavaScript the page says "tekan Ctrl+P".
+document.addEventListener("click", function (event) {
+  var tombol = event.target.closest && event.target.closest("[data-cetak]");
+  if (tombol) {
+    event.preventDefault();
+    window.print();
+  }
+});
