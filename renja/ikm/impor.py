@@ -28,6 +28,7 @@ from renja.ikm.models import (
     Unsur,
 )
 from renja.inti import impor, tabel, unggah
+from renja.organisasi import access
 
 NAMA_LEMBAR = "Responden"
 
@@ -167,6 +168,4 @@ def ikm_impor(*, actor, periode: Periode, data: bytes, nama: str = "") -> HasilI
 
 
 def ikm_edit_check(actor, periode: Periode) -> None:
-    from renja.organisasi import access
-
     access.access_ikm_edit(actor, periode.opd)

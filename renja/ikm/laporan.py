@@ -12,6 +12,7 @@ from __future__ import annotations
 import io
 from dataclasses import dataclass, field
 from decimal import Decimal
+from pathlib import Path
 
 from django.template.loader import render_to_string
 from django.utils import timezone
@@ -23,6 +24,7 @@ from renja.kinerja.html import tabel_html
 from renja.rumus import parameter
 from renja.rumus.angka import format_angka
 
+CSS_LAPORAN = Path(__file__).resolve().parent.parent / "static" / "renja" / "ikm_laporan.css"
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
@@ -264,9 +266,9 @@ def laporan_html(lap: Laporan) -> str:
 
 
 def laporan_pdf(h: HasilPeriode) -> bytes:
-    from weasyprint import HTML  # lazily: pango is loaded only when a PDF is made
+    from weasyprint import CSS, HTML  # lazily: pango is loaded only when a PDF is made
 
-    return HTML(string=laporan_html(laporan(h))).write_pdf()
+    return HTML(string=laporan_html(laporan(h))).write_pdf(stylesheets=[CSS(filename=str(CSS_LAPORAN))])
 
 
 def laporan_docx(h: HasilPeriode) -> bytes:
