@@ -67,6 +67,9 @@ def main() -> int:
         from renja.organisasi.models import Peran
         from renja.rumus import ikm as rumus_ikm
 
+        from renja.nomenklatur.services import nomenklatur_load
+
+        nomenklatur_load()  # the OPD code is checked against the bidang urusan
         pemda = org.pemda_upsert(actor=None, kode="32.75", nama="Kota Bekasi", jenis="kota")
         opd = org.opd_upsert(actor=None, pemda=pemda, kode="1.06.0.00.0.00.01.0000", nama="Dinas Sosial")
         user = org.user_create(actor=None, username="perencana", password="uji-Renja-2026!", nama_lengkap="P")

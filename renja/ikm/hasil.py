@@ -16,7 +16,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from decimal import Decimal
-from itertools import repeat
 
 from django.db.models import Count, Q
 
@@ -84,6 +83,21 @@ def _per(qs, kolom: str) -> dict:
     return {b[kolom]: Sebaran.dari_baris(b) for b in qs.order_by().values(kolom).annotate(n=Count("id"), **_HITUNG)}
 
 
+_KELOMPOK = ("layanan", "sumber", "jenis_kelamin", "kelompok_usia", "pendidikan", "pekerjaan")
+
+
+def _per_kelompok(qs) -> dict[str, dict]:
+    """Sebaran per layanan, per source and per value of each profile band, from ONE scan: the responses are grouped
+    by all of them at once (at most layanan x 2 x 3 x 7 x 8 x 7 groups, whatever the number of respondents) and the
+    groups are summed here per dimension."""
+    hasil: dict[str, dict] = {k: {} for k in _KELOMPOK}
+    for b in qs.order_by().values(*_KELOMPOK).annotate(n=Count("id"), **_HITUNG):
+        s = Sebaran.dari_baris(b)
+        for k in _KELOMPOK:
+            hasil[k].setdefault(b[k], Sebaran()).tambah(s)
+    return hasil
+
+
 # ---------------------------------------------------------------------------------------------------------
 # Figures of one group of respondents
 # ---------------------------------------------------------------------------------------------------------
@@ -132,8 +146,8 @@ class Ringkasan:
 
 
 def _nrr(sebaran: list[int]) -> Decimal | None:
-    """rumus.ikm.nrr over the answers the counts stand for (the rule takes answers, the database gives counts)."""
-    return rumus_ikm.nrr([v for v, c in zip(SKALA, sebaran, strict=True) for v in repeat(v, c)])
+    """rumus.ikm.nrr_hitungan: the NRR from the counts per answer the database gives."""
+    return rumus_ikm.nrr_hitungan(dict(zip(SKALA, sebaran, strict=True)))
 
 
 def ringkas(judul: str, sebaran: Sebaran, nama_unsur: list[str]) -> Ringkasan:
@@ -257,7 +271,8 @@ def hasil_periode(
     qs = Responden.objects.filter(periode=periode)
     if layanan is not None:
         qs = qs.filter(layanan=layanan)
-    per_layanan_sebaran = _per(qs, "layanan")
+    kelompok = _per_kelompok(qs)
+    per_layanan_sebaran = kelompok["layanan"]
     layanan_semua = {lay.pk: lay for lay in Layanan.objects.filter(opd_id=periode.opd_id).order_by("kode")}
     per_layanan = []
     total = Sebaran()
@@ -278,7 +293,7 @@ def hasil_periode(
 
     profil = []
     for kolom, label, pilihan in PROFIL:
-        per = _per(qs, kolom)
+        per = kelompok[kolom]
         baris = [BarisProfil(k, lbl, ringkas(lbl, per[k], nama)) for k, lbl in pilihan.choices if k in per]
         if "" in per:
             baris.append(BarisProfil("", "Tidak diisi", ringkas("Tidak diisi", per[""], nama)))
@@ -287,7 +302,7 @@ def hasil_periode(
     saran_qs = qs.exclude(saran="").select_related("layanan").order_by("-waktu", "-id")
     saran = [Saran(r.layanan.nama, r.saran, r.get_sumber_display()) for r in saran_qs[:saran_maks]]
     jumlah_saran = len(saran) if len(saran) < saran_maks else saran_qs.count()
-    sumber = dict(qs.order_by().values_list("sumber").annotate(n=Count("id")))
+    sumber = {k: v.responden for k, v in kelompok["sumber"].items()}
     return HasilPeriode(
         periode=periode,
         layanan_dipilih=layanan,
