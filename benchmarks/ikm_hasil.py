@@ -63,11 +63,10 @@ def main() -> int:
         from renja.ikm import hasil as sel
         from renja.ikm import services
         from renja.ikm.models import Responden
+        from renja.nomenklatur.services import nomenklatur_load
         from renja.organisasi import services as org
         from renja.organisasi.models import Peran
         from renja.rumus import ikm as rumus_ikm
-
-        from renja.nomenklatur.services import nomenklatur_load
 
         nomenklatur_load()  # the OPD code is checked against the bidang urusan
         pemda = org.pemda_upsert(actor=None, kode="32.75", nama="Kota Bekasi", jenis="kota")
