@@ -155,6 +155,8 @@ MEDIA_ROOT = VAR_DIR / "media"
 
 # Uploads: every uploaded file passes renja.inti.unggah (kind by content, zip checks); this is its size limit.
 UNGGAH_UKURAN_MAKS = int(os.environ.get("RENJA_UNGGAH_MAKS_MB", "20")) * 1024 * 1024
+# renja.pemeriksaan: a target or pagu that changes between two stages by more than this percentage is reported
+PERIKSA_AMBANG_SELISIH_PERSEN = int(os.environ.get("RENJA_PERIKSA_AMBANG_SELISIH_PERSEN", "20"))
 
 # Security: strict whenever DEBUG is off; each can be relaxed by environment for a plain-HTTP intranet.
 SECURE_SSL_REDIRECT = _env_bool("SECURE_SSL_REDIRECT", not DEBUG)

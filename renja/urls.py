@@ -2,8 +2,17 @@ from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
 from renja.monev import views_dasbor as monev_dasbor
+from renja.monev.narasi import katalog_monev
 from renja.organisasi import access, views_notifikasi
 from renja.organisasi import views as organisasi_views
+from renja.perencanaan import urls as perencanaan_urls
+from renja.perencanaan.narasi import katalog_perencanaan
+
+
+def katalog_narasi():
+    """Every narrative placeholder: the plan's own figures and the year n-2 evaluation (monev)."""
+    return katalog_perencanaan() | katalog_monev()
+
 
 urlpatterns = [
     path("", monev_dasbor.beranda, name="beranda"),  # setup for a new admin, dashboard for operators, else Renja
@@ -12,13 +21,15 @@ urlpatterns = [
     path("notifikasi/", views_notifikasi.notifikasi_list, name="notifikasi"),
     path("notifikasi/baca/", views_notifikasi.notifikasi_baca, name="notifikasi_baca"),
     path("nomenklatur/", include("renja.nomenklatur.urls")),
-    path("renja/", include("renja.perencanaan.urls")),
+    path("renja/", include((perencanaan_urls.urlpatterns_dengan(katalog_narasi), "perencanaan"))),
     path("", include("renja.organisasi.urls")),
     path("monev/", include("renja.monev.urls")),
     path("evaluasi/", include("renja.kinerja.urls")),
+    path("periksa/", include("renja.pemeriksaan.urls")),
     path("ikm/", include("renja.ikm.urls")),
     path("s/", include("renja.ikm.urls_publik")),  # short public survey links (QR codes)
     path("ikm/hasil/", include("renja.ikm.urls_hasil")),  # results, reports, paper import, IKU link (ikmb)
+    path("periksa/impor-tahap/", include("renja.pemeriksaan.urls_impor")),
 ]
 
 handler403 = "renja.inti.views.error_403"

@@ -21,8 +21,10 @@ from django.db import transaction
 from renja.demo.ikm_2024 import load_ikm_2024
 from renja.demo.kinerja_2024 import load_basis_2024, load_kinerja_2024
 from renja.demo.realisasi_2024 import load_realisasi_2024
+from renja.demo.spm_2026 import load_spm
 from renja.inti.notifikasi import notifikasi_tandai_dibaca
 from renja.monev import services as monev
+from renja.monev.narasi import katalog_monev
 from renja.monev.selectors import tahap_berlaku, unit_penanggung_jawab
 from renja.nomenklatur.models import Nomenklatur, NomenklaturVersi
 from renja.nomenklatur.services import nomenklatur_load
@@ -30,8 +32,10 @@ from renja.organisasi import access
 from renja.organisasi import services as org
 from renja.organisasi.models import Peran, PerangkatDaerah
 from renja.perencanaan import services as plan
+from renja.perencanaan.impor_tahap import BarisImpor, IndikatorImpor, tahap_import
 from renja.perencanaan.models import (
     Level,
+    NarasiBagian,
     Renja,
     Renstra,
     RenstraIndikator,
@@ -40,7 +44,8 @@ from renja.perencanaan.models import (
     RenstraTujuan,
     SumberDana,
 )
-from renja.perencanaan.targets import Target, agregasi_bawaan, parse_target
+from renja.perencanaan.narasi import katalog_perencanaan
+from renja.perencanaan.targets import Target, parse_target
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
 OPD_KODE = "1.06.0.00.0.00.01.0000"
@@ -79,22 +84,23 @@ def _target(value, where: str) -> Target:
         raise ValidationError(f"{where}: {' '.join(exc.messages)}") from exc
 
 
-def _row_input(item: dict, *, units: dict, where: str) -> plan.RowInput:
+def _baris_impor(item: dict, *, level: str, where: str) -> BarisImpor:
     pm = item.get("prakiraan_maju") or {}
-    return plan.RowInput(
+    return BarisImpor(
         kode=str(item["kode"]),
-        nama=item["nama"],
+        level=level,
+        uraian=item["nama"],
         indikator=[
-            plan.IndikatorInput(
+            IndikatorImpor(
                 uraian=i["uraian"],
                 target=_target(i.get("target"), f"{where} {item['kode']}"),
                 satuan=i.get("satuan") or "",
                 polaritas=i.get("polaritas", "naik"),
-                agregasi=i.get("agregasi") or agregasi_bawaan(i.get("satuan") or ""),
+                agregasi=i.get("agregasi") or "",
             )
             for i in item.get("indikator") or []
         ],
-        unit=units[item["unit"]] if item.get("unit") else None,
+        unit=item.get("unit") or "",
         pagu={k: Decimal(int(v)) for k, v in (item.get("pagu") or {}).items()},
         lokasi=list(item.get("lokasi") or []),
         prioritas_nasional=item.get("prioritas_nasional") or "",
@@ -108,35 +114,29 @@ def _row_input(item: dict, *, units: dict, where: str) -> plan.RowInput:
     )
 
 
-def load_tahap_rows(*, actor, tahap, data: dict) -> int:
-    units = {u.kode: u for u in tahap.renja.opd.unit_kerja.all()}
-    n = 0
+def baris_dari_data(data: dict) -> list[BarisImpor]:
+    """The rows of a stage data file (program > kegiatan > sub_kegiatan) as the stage import takes them."""
+    baris = []
     for p in data["program"]:
-        prow = plan.row_create(
-            actor=actor, tahap=tahap, level=Level.PROGRAM, system=True, data=_row_input(p, units=units, where="program")
-        )
-        n += 1
+        baris.append(_baris_impor(p, level=Level.PROGRAM, where="program"))
         for k in p.get("kegiatan") or []:
-            krow = plan.row_create(
-                actor=actor,
-                tahap=tahap,
-                level=Level.KEGIATAN,
-                parent=prow,
-                system=True,
-                data=_row_input(k, units=units, where="kegiatan"),
-            )
-            n += 1
+            baris.append(_baris_impor(k, level=Level.KEGIATAN, where="kegiatan"))
             for s in k.get("sub_kegiatan") or []:
-                plan.row_create(
-                    actor=actor,
-                    tahap=tahap,
-                    level=Level.SUB_KEGIATAN,
-                    parent=krow,
-                    system=True,
-                    data=_row_input(s, units=units, where="sub kegiatan"),
-                )
-                n += 1
-    return n
+                baris.append(_baris_impor(s, level=Level.SUB_KEGIATAN, where="sub kegiatan"))
+    return baris
+
+
+def load_tahap(*, actor, renja: Renja, data: dict):
+    """One stage of a data file, through the one stage import (renja.perencanaan.impor_tahap)."""
+    return tahap_import(
+        renja=renja,
+        jenis_tahap=data["tahap"],
+        baris=baris_dari_data(data),
+        user=actor,
+        catatan=data.get("sumber", ""),
+        sumber=f"data demo {data['tahun']} {data['tahap']}",
+        system=True,
+    ).tahap
 
 
 def _load_renstra(*, opd: PerangkatDaerah, data: dict) -> Renstra:
@@ -164,6 +164,24 @@ def _load_renstra(*, opd: PerangkatDaerah, data: dict) -> Renstra:
             sasaran = RenstraSasaran.objects.create(tujuan=tujuan, kode=ss["kode"], uraian=ss["uraian"], urutan=m)
             add_indikator(ss.get("indikator"), sasaran=sasaran)
     return renstra
+
+
+def load_narasi(*, actor, tahap, data: dict) -> int:
+    """The seed's narrative (narasi_2026.yaml) into the sections of `tahap`, through the narrative service with
+    the full placeholder catalog (an unknown placeholder in the file stops the load with its name)."""
+    katalog = katalog_perencanaan() | katalog_monev()
+    bagian = {b.kode: b for b in NarasiBagian.objects.filter(tahap=tahap)}
+    for item in data["bagian"]:
+        b = bagian[str(item["kode"])]
+        plan.narasi_bagian_update(
+            actor=actor,
+            bagian=b,
+            expected_version=b.version,
+            teks=item["teks"].rstrip("\n"),
+            katalog=katalog,
+            system=True,
+        )
+    return len(data["bagian"])
 
 
 def demo_is_loaded() -> bool:
@@ -212,18 +230,15 @@ def demo_load(*, passwords: dict[str, str] | None = None) -> DemoResult:
     versi = NomenklaturVersi.objects.get(kode=str(final["nomenklatur_versi"]))
     renja = plan.renja_create(actor=admin, opd=opd, tahun=int(final["tahun"]), nomenklatur_versi=versi, renstra=renstra)
 
-    t1 = plan.tahap_create(
-        actor=admin, renja=renja, jenis=rkpd["tahap"], kosong=True, catatan=rkpd.get("sumber", ""), system=True
-    )
-    load_tahap_rows(actor=admin, tahap=t1, data=rkpd)
+    t1 = load_tahap(actor=admin, renja=renja, data=rkpd)
+    narasi = _read("narasi_2026.yaml")
+    load_narasi(actor=admin, tahap=t1, data=narasi)
     plan.tahap_submit(actor=admin, tahap=t1, system=True)
     plan.tahap_tetapkan(actor=admin, tahap=t1, system=True)
 
     # The final stage is its own document (BAB IV), not an edit of Tabel 2.19: an import, so it starts empty.
-    t2 = plan.tahap_create(
-        actor=admin, renja=renja, jenis=final["tahap"], kosong=True, catatan=final.get("sumber", ""), system=True
-    )
-    load_tahap_rows(actor=admin, tahap=t2, data=final)
+    t2 = load_tahap(actor=admin, renja=renja, data=final)
+    load_narasi(actor=admin, tahap=t2, data=narasi)
     load_realisasi_contoh(renja=renja, data=_read("realisasi_2026_contoh.yaml"))
     renja_2024 = load_renja_2024(actor=admin, opd=opd)
     realisasi_2024 = _read("renja_2024_realisasi.yaml")
@@ -231,6 +246,7 @@ def demo_load(*, passwords: dict[str, str] | None = None) -> DemoResult:
     load_kinerja_2024(actor=admin, opd=opd, data=realisasi_2024)
     load_basis_2024(actor=admin, opd=opd, data=realisasi_2024)
     load_ikm_2024(actor=admin, opd=opd, data=_read("ikm_2024.yaml"))
+    load_spm(actor=admin, opd=opd, data=_read("spm_2026.yaml"))
     return DemoResult(users=users, renja=renja, renja_2024=renja_2024)
 
 
@@ -245,10 +261,7 @@ def load_renja_2024(*, actor, opd: PerangkatDaerah) -> Renja:
         SumberDana.objects.update_or_create(kode=sd["kode"], defaults={"nama": sd["nama"]})
     versi = NomenklaturVersi.objects.get(kode=str(data["nomenklatur_versi"]))
     renja = plan.renja_create(actor=actor, opd=opd, tahun=int(data["tahun"]), nomenklatur_versi=versi)
-    tahap = plan.tahap_create(
-        actor=actor, renja=renja, jenis=data["tahap"], kosong=True, catatan=data.get("sumber", ""), system=True
-    )
-    load_tahap_rows(actor=actor, tahap=tahap, data=data)
+    tahap = load_tahap(actor=actor, renja=renja, data=data)
     plan.tahap_submit(actor=actor, tahap=tahap, system=True)
     plan.tahap_tetapkan(actor=actor, tahap=tahap, system=True)
     return renja

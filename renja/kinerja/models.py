@@ -100,3 +100,77 @@ class CapaianRenstraAwal(models.Model):
         verbose_name = "capaian Renstra awal"
         verbose_name_plural = "capaian Renstra awal"
         constraints = [models.UniqueConstraint(fields=["opd", "kode", "urutan"], name="uniq_capaian_renstra_awal")]
+
+
+# --- kinerja pelayanan (T-C.30) and SPM targets --------------------------------------------------------------
+
+
+class JenisPelayananDasar(models.TextChoices):
+    """The five basic services of SPM sosial kabupaten/kota (PP 2/2018; renja.rumus.spm, same keys and order)."""
+
+    DISABILITAS_TERLANTAR = "disabilitas_terlantar", "Rehabilitasi sosial dasar penyandang disabilitas terlantar"
+    ANAK_TERLANTAR = "anak_terlantar", "Rehabilitasi sosial dasar anak terlantar"
+    LANSIA_TERLANTAR = "lansia_terlantar", "Rehabilitasi sosial dasar lanjut usia terlantar"
+    GELANDANGAN_PENGEMIS = "gelandangan_pengemis", "Rehabilitasi sosial dasar gelandangan dan pengemis"
+    KORBAN_BENCANA = "korban_bencana", "Perlindungan dan jaminan sosial korban bencana"
+
+
+class KinerjaPelayanan(models.Model):
+    """One line of the table of kinerja pelayanan (T-C.30; the seed's Tabel 2.3): the indicator of the service,
+    the SPM indicator it answers, the IKK, a note; its figures per year are KinerjaPelayananTahun rows."""
+
+    opd = models.ForeignKey(PerangkatDaerah, on_delete=models.CASCADE, related_name="+")
+    urutan = models.PositiveSmallIntegerField(default=0)
+    indikator = models.TextField(help_text="indikator kinerja pelayanan")
+    spm = models.TextField(blank=True, help_text="indikator Standar Pelayanan Minimal / standar nasional")
+    ikk = models.TextField(blank=True, help_text="indikator kinerja kunci")
+    satuan = models.CharField(max_length=60, blank=True)
+    catatan = models.TextField(blank=True, help_text="catatan analisis")
+    sumber = models.TextField(blank=True)
+    version = models.PositiveIntegerField(default=1)
+    diubah_pada = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = "kinerja pelayanan"
+        verbose_name_plural = "kinerja pelayanan"
+        ordering = ["opd", "urutan", "id"]
+
+    def __str__(self):
+        return self.spm or self.indikator
+
+
+class KinerjaPelayananTahun(models.Model):
+    """Figures of one T-C.30 line for one year: the Renstra target, the realisation, the projection. Empty =
+    not known (never 0)."""
+
+    baris = models.ForeignKey(KinerjaPelayanan, on_delete=models.CASCADE, related_name="tahun_nilai")
+    tahun = models.PositiveSmallIntegerField()
+    target = AngkaTepatField(null=True, blank=True)
+    realisasi = AngkaTepatField(null=True, blank=True)
+    proyeksi = AngkaTepatField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["baris", "tahun"]
+        constraints = [models.UniqueConstraint(fields=["baris", "tahun"], name="uniq_kinerja_pelayanan_tahun")]
+
+
+class SpmTarget(models.Model):
+    """The target of one basic service of SPM for one year (the seed's second Tabel 3.2: 300 Orang ...)."""
+
+    opd = models.ForeignKey(PerangkatDaerah, on_delete=models.CASCADE, related_name="+")
+    tahun = models.PositiveSmallIntegerField()
+    jenis = models.CharField(max_length=24, choices=JenisPelayananDasar.choices)
+    indikator = models.TextField(help_text="indikator capaian")
+    target = AngkaTepatField(null=True, blank=True)
+    satuan = models.CharField(max_length=60, blank=True)
+    sumber = models.TextField(blank=True)
+    version = models.PositiveIntegerField(default=1)
+    diubah_pada = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = "target SPM"
+        verbose_name_plural = "target SPM"
+        constraints = [models.UniqueConstraint(fields=["opd", "tahun", "jenis"], name="uniq_spm_target")]
+
+    def __str__(self):
+        return f"SPM {self.get_jenis_display()} {self.tahun}"

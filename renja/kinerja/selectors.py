@@ -236,3 +236,27 @@ def pendukung_map(*, iku: list[IkuEval], tahun: int) -> dict[int, list[str]]:
     for p in IkuPendukung.objects.filter(indikator__in=[i.indikator for i in iku], tahun=tahun).order_by("urutan"):
         out.setdefault(p.indikator_id, []).append(p.kode_program)
     return out
+
+
+# --- kinerja pelayanan (T-C.30) and SPM targets --------------------------------------------------------------
+
+
+def kinerja_pelayanan_list(*, opd: PerangkatDaerah) -> list:
+    """The OPD's T-C.30 lines with their yearly figures (two queries)."""
+    from django.db.models import Prefetch
+
+    from renja.kinerja.models import KinerjaPelayanan, KinerjaPelayananTahun
+
+    return list(
+        KinerjaPelayanan.objects.filter(opd=opd)
+        .prefetch_related(Prefetch("tahun_nilai", queryset=KinerjaPelayananTahun.objects.order_by("tahun")))
+        .order_by("urutan", "id")
+    )
+
+
+def spm_target_list(*, opd: PerangkatDaerah, tahun: int) -> list:
+    """The SPM targets of a year, in the order of the basic services (PP 2/2018)."""
+    from renja.kinerja.models import JenisPelayananDasar, SpmTarget
+
+    urutan = {j: i for i, j in enumerate(JenisPelayananDasar.values)}
+    return sorted(SpmTarget.objects.filter(opd=opd, tahun=tahun), key=lambda s: urutan[s.jenis])

@@ -8,7 +8,17 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from renja.inti.audit import audit_record
-from renja.kinerja.models import CapaianRenstraAwal, IkuPendukung, MetodeEfisiensi, PengaturanEvaluasi, RealisasiIku
+from renja.kinerja.models import (
+    CapaianRenstraAwal,
+    IkuPendukung,
+    JenisPelayananDasar,
+    KinerjaPelayanan,
+    KinerjaPelayananTahun,
+    MetodeEfisiensi,
+    PengaturanEvaluasi,
+    RealisasiIku,
+    SpmTarget,
+)
 from renja.organisasi import access
 from renja.organisasi.models import PerangkatDaerah
 from renja.perencanaan.models import RenstraIndikator
@@ -200,6 +210,173 @@ def capaian_renstra_awal_record(
             "sampai_tahun": sampai_tahun,
             "realisasi": realisasi.tampil(),
             "target_berikut": target_berikut.tampil(),
+        },
+    )
+    return obj
+
+
+# --- kinerja pelayanan (T-C.30) and SPM targets --------------------------------------------------------------
+
+TEKS_MAKS = 1000  # indicator texts: the longest in the seed (Tabel 2.3) is 170 characters
+CATATAN_MAKS = 4000
+
+
+def _teks(nilai: str, label: str, field: str, *, wajib: bool = False, maks: int = TEKS_MAKS) -> str:
+    nilai = (nilai or "").strip()
+    if wajib and not nilai:
+        raise ValidationError({field: f"{label}: {field.replace('_', ' ')} wajib diisi."})
+    if len(nilai) > maks:
+        raise ValidationError(
+            {field: f"{label}: {field.replace('_', ' ')} paling banyak {maks} karakter (ada {len(nilai)})."}
+        )
+    return nilai
+
+
+def _versi(obj, expected_version: int | None, label: str) -> None:
+    if expected_version is not None and obj.version != expected_version:
+        raise ValidationError(
+            {"version": f"{label} telah diubah pengguna lain (versi {obj.version}); muat ulang halaman lalu ulangi."}
+        )
+
+
+@transaction.atomic
+def kinerja_pelayanan_record(
+    *,
+    actor,
+    opd: PerangkatDaerah,
+    indikator: str,
+    spm: str = "",
+    ikk: str = "",
+    satuan: str = "",
+    catatan: str = "",
+    sumber: str = "",
+    nilai: dict[int, dict[str, Decimal | None]] | None = None,
+    baris: KinerjaPelayanan | None = None,
+    urutan: int | None = None,
+    expected_version: int | None = None,
+    system: bool = False,
+) -> KinerjaPelayanan:
+    """Create (``baris=None``) or update one line of the kinerja pelayanan table (T-C.30) with its figures per year:
+    ``nilai={2024: {"target": Decimal(100), "realisasi": Decimal(100), "proyeksi": None}}``. Years not named keep
+    their figures; a year given with every figure None is removed."""
+    if not system:
+        access.access_kinerja_edit(actor, opd)
+    label = "Kinerja pelayanan" + (f" '{indikator.strip()[:50]}'" if indikator else "")
+    indikator = _teks(indikator, label, "indikator", wajib=True)
+    spm, ikk = _teks(spm, label, "spm"), _teks(ikk, label, "ikk")
+    satuan = _teks(satuan, label, "satuan", maks=60)
+    catatan = _teks(catatan, label, "catatan", maks=CATATAN_MAKS)
+    bersih: dict[int, dict[str, Decimal | None]] = {}
+    for tahun, isi in (nilai or {}).items():
+        _tahun(tahun, label)
+        unknown = set(isi) - {"target", "realisasi", "proyeksi"}
+        if unknown:
+            raise ValueError(f"kolom tidak dikenal: {sorted(unknown)}")
+        bersih[tahun] = {k: _angka(isi.get(k), f"{label} {k} {tahun}", k) for k in ("target", "realisasi", "proyeksi")}
+    if baris is None:
+        obj = KinerjaPelayanan(opd=opd)
+        if urutan is None:
+            urutan = KinerjaPelayanan.objects.filter(opd=opd).count()
+        old = None
+    else:
+        obj = KinerjaPelayanan.objects.select_for_update().get(pk=baris.pk)
+        if obj.opd_id != opd.pk:
+            raise ValidationError({"baris": f"{label}: baris ini milik perangkat daerah lain."})
+        _versi(obj, expected_version, label)
+        old = _pelayanan_snapshot(obj)
+        obj.version += 1
+    if urutan is not None:
+        obj.urutan = urutan
+    obj.indikator, obj.spm, obj.ikk, obj.satuan, obj.catatan = indikator, spm, ikk, satuan, catatan
+    if sumber:
+        obj.sumber = sumber
+    obj.save()
+    for tahun, isi in bersih.items():
+        if all(v is None for v in isi.values()):
+            KinerjaPelayananTahun.objects.filter(baris=obj, tahun=tahun).delete()
+        else:
+            KinerjaPelayananTahun.objects.update_or_create(baris=obj, tahun=tahun, defaults=isi)
+    audit_record(
+        actor=actor,
+        event_type="update" if old else "create",
+        action="kinerja_pelayanan_record",
+        obj=obj,
+        scope=f"opd:{opd.pk}",
+        old=old,
+        new=_pelayanan_snapshot(obj),
+    )
+    return obj
+
+
+def _pelayanan_snapshot(obj: KinerjaPelayanan) -> dict:
+    return {
+        "indikator": obj.indikator,
+        "spm": obj.spm,
+        "ikk": obj.ikk,
+        "satuan": obj.satuan,
+        "catatan": obj.catatan,
+        "tahun": {
+            str(t.tahun): {
+                k: None if getattr(t, k) is None else str(getattr(t, k)) for k in ("target", "realisasi", "proyeksi")
+            }
+            for t in KinerjaPelayananTahun.objects.filter(baris=obj).order_by("tahun")
+        },
+    }
+
+
+@transaction.atomic
+def spm_target_record(
+    *,
+    actor,
+    opd: PerangkatDaerah,
+    tahun: int,
+    jenis: str,
+    indikator: str,
+    target: Decimal | None,
+    satuan: str = "",
+    sumber: str = "",
+    expected_version: int | None = None,
+    system: bool = False,
+) -> SpmTarget:
+    """The target of one basic service of SPM for a year (the second Tabel 3.2), as a number of warga negara."""
+    if not system:
+        access.access_kinerja_edit(actor, opd)
+    if jenis not in JenisPelayananDasar.values:
+        raise ValidationError({"jenis": f"Jenis pelayanan dasar '{jenis}' tidak dikenal."})
+    label = f"Target SPM {JenisPelayananDasar(jenis).label}"
+    tahun = _tahun(tahun, label)
+    label = f"{label} {tahun}"
+    indikator = _teks(indikator, label, "indikator", wajib=True)
+    satuan = _teks(satuan, label, "satuan", maks=60)
+    target = _angka(target, label, "target")
+    obj = SpmTarget.objects.select_for_update().filter(opd=opd, tahun=tahun, jenis=jenis).first()
+    old = None
+    if obj is None:
+        obj = SpmTarget(opd=opd, tahun=tahun, jenis=jenis)
+    else:
+        _versi(obj, expected_version, label)
+        old = {
+            "indikator": obj.indikator,
+            "target": None if obj.target is None else str(obj.target),
+            "satuan": obj.satuan,
+        }
+        obj.version += 1
+    obj.indikator, obj.target, obj.satuan = indikator, target, satuan
+    if sumber:
+        obj.sumber = sumber
+    obj.save()
+    audit_record(
+        actor=actor,
+        event_type="update" if old else "create",
+        action="spm_target_record",
+        obj=obj,
+        scope=f"opd:{opd.pk}",
+        old=old,
+        new={
+            "tahun": tahun,
+            "indikator": indikator,
+            "target": None if target is None else str(target),
+            "satuan": satuan,
         },
     )
     return obj

@@ -10,4 +10,5 @@ urlpatterns = [
     path("<int:renja_id>/basis-renstra/", views.basis, name="basis"),
     path("<int:renja_id>/iku/", views.iku, name="iku"),
     path("<int:renja_id>/metode-efisiensi/", views.metode_efisiensi, name="metode_efisiensi"),
+    path("<int:renja_id>/spm/", views.spm, name="spm"),
 ]

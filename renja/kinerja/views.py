@@ -12,13 +12,15 @@ from django.views.decorators.http import require_POST
 from renja.inti.tabel import tulis_xlsx
 from renja.kinerja import selectors, services
 from renja.kinerja.html import tabel_html
-from renja.kinerja.models import MetodeEfisiensi
+from renja.kinerja.models import JenisPelayananDasar, MetodeEfisiensi
 from renja.kinerja.tabel import tabel_alokasi, tabel_e81, tabel_iku, tabel_tc29
+from renja.kinerja.tabel_spm import tabel_spm, tabel_tc30
 from renja.monev.selectors import renja_monev_get
 from renja.organisasi import access
 from renja.perencanaan.models import Renja
-from renja.perencanaan.targets import Target, parse_target
+from renja.perencanaan.targets import Target, format_nilai, parse_target
 from renja.rumus.angka import parse_angka
+from renja.rumus.spm import JenisPelayananDasar as JenisPelayananDasarRumus
 
 HALAMAN = ("e81", "tc29", "lkjip", "basis")
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -248,3 +250,133 @@ def iku(request, renja_id: int):
 def _isi_realisasi(r) -> str:
     t = Target(r.nilai, r.grade)
     return "" if t.kosong else t.tampil()
+
+
+# --- kinerja pelayanan (T-C.30) and SPM targets --------------------------------------------------------------
+
+
+def _angka_isian(request, name: str, label: str):
+    teks = request.POST.get(name, "").strip()
+    if not teks:
+        return None
+    try:
+        return parse_angka(teks)
+    except ValueError as exc:
+        raise ValidationError(f"{label}: '{teks}' bukan angka (mis. 300 atau 12,5).") from exc
+
+
+def _versi_post(request) -> int | None:
+    v = request.POST.get("version", "").strip()
+    return int(v) if v.isdigit() else None
+
+
+def _spm_simpan(request, renja) -> str:
+    jenis = request.POST.get("jenis", "")
+    if jenis not in JenisPelayananDasar.values:
+        raise Http404("Jenis pelayanan dasar tidak dikenal.")
+    label = f"Target SPM {JenisPelayananDasar(jenis).label} {renja.tahun}"
+    services.spm_target_record(
+        actor=request.user,
+        opd=renja.opd,
+        tahun=renja.tahun,
+        jenis=jenis,
+        indikator=request.POST.get("indikator", ""),
+        target=_angka_isian(request, "target", label),
+        satuan=request.POST.get("satuan", ""),
+        expected_version=_versi_post(request),
+    )
+    return f"{label} disimpan."
+
+
+def _pelayanan_simpan(request, renja, daftar) -> str:
+    by_id = {str(b.pk): b for b in daftar}
+    baris = by_id.get(request.POST.get("baris", ""))
+    if baris is None:
+        raise Http404("Baris kinerja pelayanan tidak dikenal.")
+    n = renja.tahun
+    label = f"Kinerja pelayanan '{baris.spm[:40] or baris.indikator[:40]}'"
+    nilai: dict[int, dict] = {}
+    for kunci, tahun_list in (
+        ("target", range(n - 3, n + 1)),
+        ("realisasi", range(n - 3, n - 1)),
+        ("proyeksi", (n - 1, n)),
+    ):
+        for t in tahun_list:
+            nilai.setdefault(t, {})[kunci] = _angka_isian(request, f"{kunci}_{t}", f"{label} {kunci} {t}")
+    # a year's figures the form does not show (e.g. realisasi n-1) are kept as stored
+    lama = {x.tahun: x for x in baris.tahun_nilai.all()}
+    for t, isi in nilai.items():
+        for kunci in ("target", "realisasi", "proyeksi"):
+            if kunci not in isi:
+                isi[kunci] = getattr(lama[t], kunci) if t in lama else None
+    services.kinerja_pelayanan_record(
+        actor=request.user,
+        opd=renja.opd,
+        baris=baris,
+        indikator=request.POST.get("indikator", baris.indikator),
+        spm=request.POST.get("spm", baris.spm),
+        ikk=request.POST.get("ikk", baris.ikk),
+        satuan=request.POST.get("satuan", baris.satuan),
+        catatan=request.POST.get("catatan", baris.catatan),
+        nilai=nilai,
+        expected_version=_versi_post(request),
+    )
+    return f"{label} disimpan."
+
+
+@access.login_required
+def spm(request, renja_id: int):
+    """Kinerja pelayanan (T-C.30) and the SPM targets of the Renja's year: view, edit (perencana), download."""
+    renja = _renja(request, renja_id)
+    access.access_realisasi_view(request.user, renja.opd)
+    can_edit = access.can_edit_kinerja(request.user, renja.opd)
+    daftar = selectors.kinerja_pelayanan_list(opd=renja.opd)
+    if request.method == "POST":
+        bagian = request.POST.get("bagian", "")
+        if bagian not in ("spm", "pelayanan"):
+            raise Http404("Bagian tidak dikenal.")
+        try:
+            with transaction.atomic():
+                pesan = _spm_simpan(request, renja) if bagian == "spm" else _pelayanan_simpan(request, renja, daftar)
+            messages.success(request, pesan)
+        except ValidationError as exc:
+            messages.error(request, " ".join(exc.messages))
+        return redirect("kinerja:spm", renja_id=renja.pk)
+    targets = selectors.spm_target_list(opd=renja.opd, tahun=renja.tahun)
+    tables = [
+        tabel_tc30(daftar, tahun=renja.tahun, opd_nama=renja.opd.nama),
+        tabel_spm(targets, tahun=renja.tahun, opd_nama=renja.opd.nama),
+    ]
+    if request.GET.get("format") == "xlsx":
+        return _xlsx(tables, f"SPM-{renja.opd.kode}-{renja.tahun}")
+    n = renja.tahun
+    by_jenis = {t.jenis: t for t in targets}
+    isian_spm = [
+        {"jenis": j, "nama": JenisPelayananDasarRumus(j.value).nama, "obj": by_jenis.get(j.value)}
+        for j in JenisPelayananDasar
+    ]
+    kolom_tahun = [
+        *(("target", t, f"Target {t}") for t in range(n - 3, n + 1)),
+        *(("realisasi", t, f"Realisasi {t}") for t in range(n - 3, n - 1)),
+        *(("proyeksi", t, f"Proyeksi {t}") for t in (n - 1, n)),
+    ]
+    isian_pelayanan = []
+    for b in daftar:
+        per_tahun = {x.tahun: x for x in b.tahun_nilai.all()}
+        sel = []
+        for kunci, t, judul in kolom_tahun:
+            v = getattr(per_tahun[t], kunci) if t in per_tahun else None
+            sel.append({"nama": f"{kunci}_{t}", "judul": judul, "nilai": "" if v is None else format_nilai(v)})
+        isian_pelayanan.append({"baris": b, "sel": sel})
+    return render(
+        request,
+        "kinerja/spm.html",
+        {
+            "renja": renja,
+            "tables": [tabel_html(t) for t in tables],
+            "can_edit": can_edit,
+            "isian_spm": isian_spm,
+            "isian_pelayanan": isian_pelayanan,
+            "kolom_tahun": kolom_tahun,
+        },
+    )

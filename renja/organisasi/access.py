@@ -711,3 +711,48 @@ def can_approve_renstra(user, renstra) -> bool:
 def access_renstra_tetapkan(user, renstra) -> None:
     if not can_approve_opd(user, renstra.opd_id):
         raise PermissionDenied("Hanya pimpinan atau admin yang dapat menetapkan Renstra.")
+
+
+# --- usulan (T-C.32) and the narrative of a stage (issue 7) ---------------------------------------------------
+
+
+def can_edit_usulan(user, renja) -> bool:
+    """Proposals are the OPD's planning decision: the perencana's (and admin's), like programs and kegiatan."""
+    return can_plan_opd(user, renja.opd_id)
+
+
+def access_usulan_edit(user, renja) -> None:
+    """May `user` enter, change or decide the proposals of `renja`?"""
+    if not can_edit_usulan(user, renja):
+        if can_view_opd(user, renja.opd_id):
+            raise PermissionDenied("Hanya perencana atau admin yang dapat mengisi dan memutuskan usulan.")
+        raise PermissionDenied("Anda tidak memiliki akses ke perangkat daerah ini.")
+
+
+def can_edit_narasi(user, tahap) -> bool:
+    """Whether to offer editing the narrative of `tahap`: an open (draft) stage and a planner of the OPD."""
+    return tahap.status == "draft" and can_plan_opd(user, tahap.opd_id)
+
+
+def access_narasi_edit(user, tahap) -> None:
+    """May `user` change the narrative of `tahap`? Locked with the stage, like its rows."""
+    _check_tahap_open(tahap, "mengubah narasi")
+    if not can_plan_opd(user, tahap.opd_id):
+        if can_view_opd(user, tahap.opd_id):
+            raise PermissionDenied("Peran Anda hanya dapat membaca narasi ini, tidak dapat mengubahnya.")
+        raise PermissionDenied("Anda tidak memiliki akses ke perangkat daerah ini.")
+
+
+# --- pemeriksaan (issue 8): findings over stored data -------------------------------------------------------
+
+
+def can_accept_temuan(user, tahap) -> bool:
+    """Marking a finding "diterima" is the perencana's judgement (admin of the OPD too); any stage status."""
+    return can_plan_opd(user, tahap.renja.opd_id)
+
+
+def access_temuan_terima(user, tahap) -> None:
+    if not can_accept_temuan(user, tahap):
+        if can_view_opd(user, tahap.renja.opd_id):
+            raise PermissionDenied("Hanya perencana atau admin perangkat daerah ini yang dapat menerima temuan.")
+        raise PermissionDenied("Anda tidak memiliki akses ke perangkat daerah ini.")

@@ -20,31 +20,34 @@ from renja.rumus.terbilang import TerbilangTidakValid, angka_dari_terbilang, rup
 
 @dataclass(frozen=True)
 class Aturan:
+    """A rule of the checker: its code, main severity, Indonesian explanation and example (the help page at
+    /periksa/aturan/ is generated from these), and the function. ``ranah`` says what it checks: "dokumen" (a
+    parsed document, this module) or "data" (a stored Renja stage, renja.pemeriksaan.aturan_data)."""
+
     kode: str
     tingkat: Tingkat
-    fungsi: Callable[[d.Dokumen], Iterable[Temuan]]
-
-    @property
-    def penjelasan(self) -> str:
-        return (self.fungsi.__doc__ or "").strip().split("\n\n")[0].replace("\n", " ")
-
-    @property
-    def contoh(self) -> str:
-        for bagian in (self.fungsi.__doc__ or "").strip().split("\n\n"):
-            if bagian.strip().startswith("Contoh:"):
-                return " ".join(bagian.strip().removeprefix("Contoh:").split())
-        return ""
+    fungsi: Callable
+    penjelasan: str = ""
+    contoh: str = ""
+    ranah: str = "dokumen"
 
 
 ATURAN: list[Aturan] = []
 
 
-def aturan(kode: str, tingkat: Tingkat) -> Callable:
-    def daftar(fungsi: Callable[[d.Dokumen], Iterable[Temuan]]) -> Callable[[d.Dokumen], Iterable[Temuan]]:
-        ATURAN.append(Aturan(kode, tingkat, fungsi))
+def aturan(
+    kode: str, tingkat: Tingkat, *, penjelasan: str, contoh: str, ranah: str = "dokumen", daftar: list | None = None
+) -> Callable:
+    """Register a rule in ``daftar`` (the document rules' :data:`ATURAN` unless given)."""
+    tujuan = ATURAN if daftar is None else daftar
+
+    def daftarkan(fungsi: Callable) -> Callable:
+        if any(a.kode == kode for a in tujuan):
+            raise ValueError(f"kode aturan {kode} terdaftar dua kali")
+        tujuan.append(Aturan(kode, tingkat, fungsi, " ".join(penjelasan.split()), " ".join(contoh.split()), ranah))
         return fungsi
 
-    return daftar
+    return daftarkan
 
 
 def rp(nilai: Decimal) -> str:
@@ -67,7 +70,15 @@ def _label(b: d.Baris) -> str:
 # ------------------------------------------------------------------------------------------------
 
 
-@aturan("angka_cacat", Tingkat.GALAT)
+@aturan(
+    "angka_cacat",
+    Tingkat.GALAT,
+    penjelasan=(
+        "Sel berbentuk angka tetapi bukan angka Indonesia yang sah: titik ribuan di awal, kelompok ribuan"
+        " yang tidak tiga angka, atau dua koma desimal."
+    ),
+    contoh='"Rp .350.000.000" (satu angka hilang sebelum titik pertama).',
+)
 def angka_cacat(dok: d.Dokumen) -> Iterable[Temuan]:
     """A cell that has the shape of a number but is not a valid Indonesian number (a thousands dot at the start,
     groups that are not three digits, two decimal commas).
@@ -84,7 +95,15 @@ def angka_cacat(dok: d.Dokumen) -> Iterable[Temuan]:
                     pass
 
 
-@aturan("angka_ambigu", Tingkat.PERINGATAN)
+@aturan(
+    "angka_ambigu",
+    Tingkat.PERINGATAN,
+    penjelasan=(
+        "Angka yang komanya bisa berarti pemisah ribuan (bentuk Inggris) atau desimal (bentuk Indonesia);"
+        " pemeriksa melaporkannya, tidak menebak."
+    ),
+    contoh='"1,000" di kolom Rupiah: seribu, atau satu?',
+)
 def angka_ambigu(dok: d.Dokumen) -> Iterable[Temuan]:
     """A number whose comma may separate thousands (English form) or decimals (Indonesian form); the checker
     reports it instead of guessing.
@@ -107,7 +126,15 @@ def angka_ambigu(dok: d.Dokumen) -> Iterable[Temuan]:
                     pass
 
 
-@aturan("target_negatif", Tingkat.GALAT)
+@aturan(
+    "target_negatif",
+    Tingkat.GALAT,
+    penjelasan=(
+        "Target (atau hitungan lain) bernilai negatif di tabel rencana: target menghitung orang, dokumen,"
+        " unit, dan tidak mungkin di bawah nol."
+    ),
+    contoh='"-10" sebagai target "Penyelenggaraan Rapat Koordinasi dan Konsultasi SKPD".',
+)
 def target_negatif(dok: d.Dokumen) -> Iterable[Temuan]:
     """A negative target (or other count) in a plan table: targets count people, documents, units and cannot be
     below zero.
@@ -155,7 +182,18 @@ def _anak(baris: list[d.Baris], i: int) -> list[d.Baris] | None:
     return [b for b in rentang if b.tingkat == tingkat_anak]
 
 
-@aturan("jumlah_tidak_cocok", Tingkat.GALAT)
+@aturan(
+    "jumlah_tidak_cocok",
+    Tingkat.GALAT,
+    penjelasan=(
+        "Baris induk (urusan, program, kegiatan, TOTAL) yang jumlah Rupiahnya bukan jumlah baris di "
+        "bawahnya pada kolom yang sama. Baris tanpa kode ditempatkan menurut penomorannya (I, i, 1)."
+    ),
+    contoh=(
+        "Realisasi kegiatan di Tabel 3.16 tertulis 4.103.700.625, jumlah empat sub kegiatannya "
+        "3.115.335.900 (selisih 988.364.725)."
+    ),
+)
 def jumlah_tidak_cocok(dok: d.Dokumen) -> Iterable[Temuan]:
     """A parent row (urusan, program, kegiatan, TOTAL) whose Rupiah amount is not the sum of its children in the
     same column. Rows without codes are placed by their numbering (I, i, 1) or, failing that, by a column whose
@@ -213,7 +251,16 @@ def _sel_persen(t: d.Tabel, b: d.Baris, k: int) -> d.Angka | None:
     return None
 
 
-@aturan("persen_tidak_cocok", Tingkat.GALAT)
+@aturan(
+    "persen_tidak_cocok",
+    Tingkat.GALAT,
+    penjelasan=(
+        "Persentase (serapan, % rencana) yang tidak mengikuti angka Rupiah dan pagu di baris yang sama "
+        "sesudah dibulatkan ke ketelitian yang tercetak; tingkat efisiensi yang bukan capaian kinerja "
+        "dikurangi serapan."
+    ),
+    contoh="Serapan tertulis 95,00% untuk realisasi 90.000.000 dari pagu 100.000.000 (seharusnya 90,00%).",
+)
 def persen_tidak_cocok(dok: d.Dokumen) -> Iterable[Temuan]:
     """A percentage printed right after a Rupiah amount (serapan, % rencana) that does not follow from that
     amount and the pagu of the same row, after rounding to the printed precision; and a tingkat efisiensi that
@@ -290,7 +337,15 @@ def _angka_terakhir(teks: str) -> tuple[Decimal, str] | None:
     return hasil
 
 
-@aturan("capaian_teks_tidak_cocok", Tingkat.GALAT)
+@aturan(
+    "capaian_teks_tidak_cocok",
+    Tingkat.GALAT,
+    penjelasan=(
+        "Capaian, serapan atau efisiensi di narasi yang tidak mengikuti target (atau pagu) dan realisasi "
+        "yang disebut bersamanya, sesudah dibulatkan ke ketelitian yang tercetak."
+    ),
+    contoh='"target 6.266 PPKS, realisasi 15.216 orang, sehingga Capaian Kinerja 240%": 15.216 / 6.266 = 242,83%.',
+)
 def capaian_teks_tidak_cocok(dok: d.Dokumen) -> Iterable[Temuan]:
     """A capaian, serapan or efisiensi stated in the narrative that does not follow from the target (or pagu) and
     realisation stated with it in the same passage, after rounding to the printed precision.
@@ -332,7 +387,12 @@ def capaian_teks_tidak_cocok(dok: d.Dokumen) -> Iterable[Temuan]:
 # ------------------------------------------------------------------------------------------------
 
 
-@aturan("realisasi_melebihi_pagu", Tingkat.GALAT)
+@aturan(
+    "realisasi_melebihi_pagu",
+    Tingkat.GALAT,
+    penjelasan='Realisasi (kolom berjudul "Realisasi") di atas pagu atau anggaran baris yang sama.',
+    contoh="Tabel 3.16: realisasi Rp. 129.355.000 dengan pagu Rp 100.000.000.",
+)
 def realisasi_melebihi_pagu(dok: d.Dokumen) -> Iterable[Temuan]:
     """A realisation (a column headed "Realisasi") above the pagu or budget of the same row.
 
@@ -416,7 +476,15 @@ def _satuan(s: str) -> str:
     return _SINGKATAN.get(s, s)
 
 
-@aturan("beda_antar_tabel", Tingkat.PERINGATAN)
+@aturan(
+    "beda_antar_tabel",
+    Tingkat.PERINGATAN,
+    penjelasan=(
+        "Sub kegiatan yang target, satuan atau pagunya berbeda antara dua tabel rencana dalam dokumen "
+        "yang sama; dilaporkan sekali per pasangan tabel dan baris, di tabel yang kemudian."
+    ),
+    contoh='"Penyediaan Permakanan": 1800 Orang di Tabel 2.19, 500 Orang di tabel BAB IV.',
+)
 def beda_antar_tabel(dok: d.Dokumen) -> Iterable[Temuan]:
     """A sub kegiatan whose target, satuan or pagu differs between two plan tables of the same document (tables
     whose rows carry a target with its satuan and a pagu). Reported once per pair of tables and row, at the later
@@ -494,7 +562,18 @@ def _jumlah_kolom(t: d.Tabel) -> set[Decimal]:
     return hasil
 
 
-@aturan("narasi_tidak_cocok", Tingkat.PERINGATAN)
+@aturan(
+    "narasi_tidak_cocok",
+    Tingkat.PERINGATAN,
+    penjelasan=(
+        'Kalimat ringkasan ("N Program, M Kegiatan dan K Sub Kegiatan ... pagu Rp X") yang hitungan atau '
+        "totalnya tidak cocok dengan tabel mana pun di dokumen."
+    ),
+    contoh=(
+        '"6 Program, 16 Kegiatan dan 68 Sub Kegiatan dengan usulan Pagu sebesar Rp. 39.606.686.100" cocok'
+        " dengan Tabel 2.19 kedua, jadi tidak dilaporkan."
+    ),
+)
 def narasi_tidak_cocok(dok: d.Dokumen) -> Iterable[Temuan]:
     """A summary sentence ("N Program, M Kegiatan dan K Sub Kegiatan ... pagu Rp X") whose counts or total match
     none of the document's tables (counted by level; the total as a cell or as a column's sum per level).
@@ -535,7 +614,18 @@ _TERBILANG = re.compile(
 )
 
 
-@aturan("terbilang_tidak_cocok", Tingkat.GALAT)
+@aturan(
+    "terbilang_tidak_cocok",
+    Tingkat.GALAT,
+    penjelasan=(
+        "Angka yang diikuti terbilang dalam kurung, tetapi terbilangnya menyebut angka lain; kata yang "
+        "bukan bilangan sama sekali (salah ketik) menjadi peringatan."
+    ),
+    contoh=(
+        '"2 (tiga)" tidak cocok; "Rp. 4.495.500.000,- (Empat Miliar empat ratus sembilan puluh lima juta '
+        'lima ratus ribu rupiah)" cocok.'
+    ),
+)
 def terbilang_tidak_cocok(dok: d.Dokumen) -> Iterable[Temuan]:
     """A number followed by its words in parentheses whose words say another number (renja.rumus.terbilang);
     words that are not a number at all (a typo such as "serratus") are a peringatan.

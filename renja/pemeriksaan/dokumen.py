@@ -9,6 +9,7 @@ rows with their code and level, and the narrative paragraphs. The checks (renja.
 
 from __future__ import annotations
 
+import bisect
 import io
 import re
 from dataclasses import dataclass, field
@@ -511,32 +512,198 @@ def blok_xlsx(data: bytes) -> list[Blok]:
 
 
 def blok_pdf(data: bytes) -> list[Blok]:
-    """pdfplumber: the ruled tables of each page as cell rows, the text outside them as lines, in reading order
-    (top to bottom, so a table follows its title)."""
-    import pdfplumber
+    """The ruled tables of each page as cell rows, the text outside them as lines, in reading order (top to bottom,
+    so a table follows its title). Read with PDFium (pypdfium2, C code): the thin path objects of a page are its
+    ruling lines and give each table's grid; every character goes, by the middle of its box, to the cell it lies
+    in or to a line of text outside the tables. pdfplumber did the same in pure Python and needed about 40 s for
+    the 24 pages of the seed (issue 8); this needs about 2 s (benchmarks/periksa.py --pdf)."""
+    import pypdfium2 as pdfium
+    import pypdfium2.raw as pdfium_c
 
     hasil: list[Blok] = []
     ada_teks = False
-    with pdfplumber.open(io.BytesIO(data)) as pdf:
-        for halaman in pdf.pages:
+    tepi_terakhir: tuple[float, float] | None = None  # left and right edges of the table ending the last page
+    pdf = pdfium.PdfDocument(data)
+    try:
+        for halaman in pdf:
+            tinggi = halaman.get_height()
+            garis = [o.get_bounds() for o in halaman.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_PATH])]
+            tabel = _tabel_pdf(garis, tinggi, halaman.get_width())
+            teks = halaman.get_textpage()
+            luar = _bagi_huruf(teks, tinggi, tabel)
+            teks.close()
+            halaman.close()
             urutan: list[tuple[float, int, list[Blok]]] = []
-            tabel = halaman.find_tables()
-            luar = halaman
+            tepi: dict[int, tuple[float, float]] = {}
             for t in tabel:
-                baris = [Blok(0, sel=tuple((c or "").replace("\n", " ") for c in r)) for r in t.extract()]
-                urutan.append((t.bbox[1], 1, [*baris, Blok(0, teks="")]))
-                luar = luar.outside_bbox(t.bbox)
-            for garis in luar.extract_text_lines():
-                urutan.append((garis["top"], 0, [Blok(0, teks=garis["text"])]))
-            for _, _, blok in sorted(urutan, key=lambda u: (u[0], u[1])):
+                blok = [*(Blok(0, sel=t.baris(r)) for r in range(len(t.pita))), Blok(0, teks="")]
+                tepi[id(blok)] = (t.kotak[0], t.kotak[2])
+                urutan.append((t.kotak[1], 1, blok))
+            for atas, isi in luar:
+                urutan.append((atas, 0, [Blok(0, teks=isi)]))
+            urutan.sort(key=lambda u: (u[0], u[1]))
+            if urutan and urutan[0][1] == 1 and hasil and _tepi_sama(tepi_terakhir, tepi[id(urutan[0][2])]):
+                hasil.pop()  # a table running on from the previous page (same left and right edges): one table
+            for _, _, blok in urutan:
                 for b in blok:
                     hasil.append(Blok(len(hasil) + 1, teks=b.teks, sel=b.sel))
-                    ada_teks = ada_teks or bool(b.teks.strip()) or bool(b.sel)
+                    ada_teks = ada_teks or bool(b.teks.strip()) or any(s.strip() for s in b.sel)
+            tepi_terakhir = tepi[id(urutan[-1][2])] if urutan and urutan[-1][1] == 1 else None
+    finally:
+        pdf.close()
     if not ada_teks:
         raise DokumenTidakTerbaca(
             "PDF ini tidak memiliki lapisan teks (hasil pindaian?); simpan dari aplikasi aslinya atau jalankan OCR."
         )
     return hasil
+
+
+_TIPIS = 2.0  # a ruling line: a path at most this thick (points)
+_TOLERANSI = 1.5  # segments this close belong to one grid line or one table
+
+
+def _kelompok(nilai: list[float]) -> list[float]:
+    """Sorted values with those closer than the tolerance merged (a line drawn twice, borders of adjacent cells)."""
+    hasil: list[float] = []
+    for v in sorted(nilai):
+        if not hasil or v - hasil[-1] > _TOLERANSI:
+            hasil.append(v)
+    return hasil
+
+
+@dataclass
+class _TabelPdf:
+    kotak: tuple[float, float, float, float]  # x0, top, x1, bottom (from the top of the page)
+    kolom: list[float]  # the x of every vertical grid line
+    pita: list[tuple[float, float, list[float]]]  # rows: top, bottom, the x of the vertical lines crossing them
+    isi: dict[tuple[int, int], list[str]] = field(default_factory=dict)  # (row, first grid column) -> characters
+
+    def sel_di(self, x: float, y: float) -> tuple[int, int] | None:
+        """(row, grid column where the cell starts) of the cell holding the point, None outside every cell."""
+        r = bisect.bisect_right([p[0] for p in self.pita], y) - 1
+        if r < 0 or y > self.pita[r][1]:
+            return None
+        xs = self.pita[r][2]
+        c = bisect.bisect_right(xs, x) - 1
+        if c < 0 or c >= len(xs) - 1:
+            return None
+        return r, bisect.bisect_left(self.kolom, xs[c] - _TOLERANSI)
+
+    def baris(self, r: int) -> tuple[str, ...]:
+        """Row `r` on the table's full column grid: a cell spanning columns has its text in the first and "" in
+        the others (as pdfplumber gave None)."""
+        return tuple(" ".join("".join(self.isi.get((r, k), ())).split()) for k in range(len(self.kolom) - 1))
+
+
+def _tabel_pdf(garis, tinggi: float, lebar: float) -> list[_TabelPdf]:
+    """Tables from the bounds (left, bottom, right, top) of a page's path objects: thin ones are ruling lines,
+    a box gives its four edges (a page-size background gives none); lines whose vertical extents touch form one
+    table (tables of these documents stand one above the other)."""
+    mendatar: list[tuple[float, float, float]] = []  # y, x0, x1
+    tegak: list[tuple[float, float, float]] = []  # x, top, bottom
+    for kiri, bawah, kanan, atas in garis:
+        y0, y1 = tinggi - atas, tinggi - bawah
+        lebar_g, tinggi_g = kanan - kiri, atas - bawah
+        if tinggi_g <= _TIPIS and lebar_g > _TIPIS:
+            mendatar.append(((y0 + y1) / 2, kiri, kanan))
+        elif lebar_g <= _TIPIS and tinggi_g > _TIPIS:
+            tegak.append(((kiri + kanan) / 2, y0, y1))
+        elif lebar_g > _TIPIS and tinggi_g > _TIPIS and lebar_g * tinggi_g < 0.9 * lebar * tinggi:
+            mendatar += [(y0, kiri, kanan), (y1, kiri, kanan)]
+            tegak += [(kiri, y0, y1), (kanan, y0, y1)]
+    if not mendatar or not tegak:
+        return []
+    rentang = sorted([(t, b) for _, t, b in tegak] + [(y, y) for y, _, _ in mendatar])
+    wilayah: list[list[float]] = []
+    for a, b in rentang:
+        if wilayah and a <= wilayah[-1][1] + _TOLERANSI:
+            wilayah[-1][1] = max(wilayah[-1][1], b)
+        else:
+            wilayah.append([a, b])
+    hasil = []
+    for atas, bawah in wilayah:
+        h = [g for g in mendatar if atas - _TOLERANSI <= g[0] <= bawah + _TOLERANSI]
+        v = [g for g in tegak if g[1] >= atas - _TOLERANSI and g[2] <= bawah + _TOLERANSI]
+        ys = _kelompok([g[0] for g in h])
+        if len(ys) < 2:
+            continue
+        kelompok: list[list[tuple[float, float, list[float]]]] = []
+        for ya, yb in zip(ys, ys[1:], strict=False):
+            tengah = (ya + yb) / 2
+            xs = _kelompok([x for x, t, b in v if t <= tengah <= b])
+            if len(xs) < 2:
+                continue
+            if kelompok and _tabel_sama(kelompok[-1][-1][2], xs) and abs(kelompok[-1][-1][1] - ya) <= _TOLERANSI:
+                kelompok[-1].append((ya, yb, xs))
+            else:
+                kelompok.append([(ya, yb, xs)])
+        for pita in kelompok:
+            kolom = _kelompok([x for p in pita for x in p[2]])
+            hasil.append(_TabelPdf((kolom[0], pita[0][0], kolom[-1], pita[-1][1]), kolom, pita))
+    return hasil
+
+
+def _tepi_sama(a: tuple[float, float] | None, b: tuple[float, float]) -> bool:
+    return a is not None and abs(a[0] - b[0]) <= _TOLERANSI and abs(a[1] - b[1]) <= _TOLERANSI
+
+
+def _tabel_sama(a: list[float], b: list[float]) -> bool:
+    """Do two consecutive rows belong to one table? Same outer edges, and one row's column lines a subset of the
+    other's (a cell spanning columns leaves lines out); two tables printed one against the other differ."""
+
+    def dalam(x: list[float], y: list[float]) -> bool:
+        return all(any(abs(u - w) <= _TOLERANSI for w in y) for u in x)
+
+    tepi = abs(a[0] - b[0]) <= _TOLERANSI and abs(a[-1] - b[-1]) <= _TOLERANSI
+    return tepi and (dalam(a, b) or dalam(b, a))
+
+
+def _bagi_huruf(teks, tinggi: float, tabel: list[_TabelPdf]) -> list[tuple[float, str]]:
+    """Put every character of the page (in the order of the text layer, PDFium's generated spaces and line breaks
+    included) into its table cell, by the middle of its box; the others form the lines outside the tables,
+    returned as (top, text). A space or line break follows the character before it."""
+    import ctypes
+
+    import pypdfium2.raw as pdfium_c
+
+    jumlah = teks.count_chars()
+    huruf = teks.get_text_range()
+    kiri, kanan, bawah, atas = ctypes.c_double(), ctypes.c_double(), ctypes.c_double(), ctypes.c_double()
+    asal_x, asal_y = ctypes.c_double(), ctypes.c_double()
+    garis: list[list] = []  # [top, baseline, characters]
+    tujuan: list[str] | None = None
+    baru = True
+    for i in range(min(jumlah, len(huruf))):
+        ch = huruf[i]
+        if ch in "\r\n":
+            if tujuan is not None:
+                tujuan.append(" ")
+            baru = True
+            continue
+        if ch.isspace():
+            if tujuan is not None:
+                tujuan.append(" ")
+            continue
+        pdfium_c.FPDFText_GetCharBox(teks.raw, i, kiri, kanan, bawah, atas)
+        pdfium_c.FPDFText_GetCharOrigin(teks.raw, i, asal_x, asal_y)
+        # by the baseline, not the glyph's middle: a full stop or a hyphen sits lower or higher than the letters
+        dasar = tinggi - asal_y.value
+        x, y = (kiri.value + kanan.value) / 2, dasar - 1.0
+        tujuan = None
+        for t in tabel:
+            if t.kotak[0] <= x <= t.kotak[2] and t.kotak[1] <= y <= t.kotak[3]:
+                sel = t.sel_di(x, y)
+                if sel is not None:
+                    tujuan = t.isi.setdefault(sel, [])
+                break
+        if tujuan is None:
+            if baru or not garis or abs(garis[-1][1] - dasar) > _TOLERANSI:
+                garis.append([tinggi - atas.value, dasar, []])
+            garis[-1][0] = min(garis[-1][0], tinggi - atas.value)
+            tujuan = garis[-1][2]
+        baru = False
+        tujuan.append(ch)
+    return [(g[0], " ".join("".join(g[2]).split())) for g in garis if "".join(g[2]).strip()]
 
 
 def baca(data: bytes, *, nama: str = "") -> Dokumen:

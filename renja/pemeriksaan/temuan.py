@@ -16,15 +16,23 @@ class Tingkat(StrEnum):
 
 @dataclass(frozen=True)
 class Lokasi:
-    """Where a finding is: the table (its title), the line in the file (text) or row of the table (DOCX/XLSX/PDF),
-    the column (1-based cell position) and the quoted text or cell."""
+    """Where a finding is. In a document: the table (its title), the line in the file (text) or row of the table
+    (DOCX/XLSX/PDF), the column (1-based cell position) and the quoted text or cell. In stored data: the OPD, the
+    stage, the row code and the field (``isian``, e.g. "indikator 1: target")."""
 
     tabel: str = ""
     baris: int | None = None
     kolom: int | None = None
     kutipan: str = ""
+    opd: str = ""
+    tahap: str = ""
+    kode: str = ""
+    isian: str = ""
 
     def teks(self) -> str:
+        if self.opd or self.tahap or self.kode:
+            data = [self.opd, self.tahap, f"baris {self.kode}" if self.kode else "", self.isian]
+            return ", ".join(b for b in data if b)
         bagian = []
         if self.tabel:
             bagian.append(self.tabel)
@@ -41,10 +49,31 @@ class Temuan:
     tingkat: Tingkat
     pesan: str
     lokasi: Lokasi
+    # Stored-data findings: a digest of the figures the finding is about. An acceptance ("diterima") holds while
+    # the digest is the same; when the data changes the finding comes back (renja.pemeriksaan.services).
+    sidik: str = ""
+
+    @property
+    def kunci(self) -> str:
+        """What the finding is about, stable while the figures change: rule, row code and field."""
+        return f"{self.aturan}|{self.lokasi.kode}|{self.lokasi.isian}"
 
     def sebagai_dict(self) -> dict:
+        """JSON form: a document finding keeps its table/row/column/quote, a data finding its OPD/stage/code/field
+        and digest; the other kind's empty fields are left out."""
         d = asdict(self)
         d["tingkat"] = str(self.tingkat)
+        lokasi = d["lokasi"]
+        data = ("opd", "tahap", "kode", "isian")
+        if any(lokasi[k] for k in data):
+            for k in ("tabel", "baris", "kolom"):
+                if lokasi[k] in ("", None):
+                    del lokasi[k]
+        else:
+            for k in data:
+                del lokasi[k]
+        if not d["sidik"]:
+            del d["sidik"]
         return d
 
     def teks(self) -> str:

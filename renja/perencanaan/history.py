@@ -24,6 +24,9 @@ LABELS = {
     "jenis": "Jenis",
     "dari": "Disalin dari",
     "baris_disalin": "Baris disalin",
+    "narasi_disalin": "Bagian narasi disalin",
+    "judul": "Judul bagian",
+    "teks": "Teks narasi",
 }
 
 

@@ -368,3 +368,81 @@ class BarisTertunda(models.Model):
 
     def __str__(self):
         return f"{self.kode_lama} {self.nama}"
+
+
+# --- usulan (T-C.32) and the narrative of a stage (issue 7) -------------------------------------------------
+
+
+class SumberUsulan(models.TextChoices):
+    MUSRENBANG = "musrenbang", "Musrenbang"
+    POKIR = "pokir", "Pokok pikiran DPRD"
+    FORUM_PD = "forum_pd", "Forum Perangkat Daerah"
+
+
+class StatusUsulan(models.TextChoices):
+    BARU = "baru", "Belum diputuskan"
+    DITERIMA = "diterima", "Diterima"
+    DITOLAK = "ditolak", "Ditolak"
+    DITUNDA = "ditunda", "Ditunda"
+
+
+class Usulan(models.Model):
+    """A proposal from the stakeholders for the Renja of one year (Permendagri 86/2017 T-C.32): who proposed it,
+    where, how much, and the decision with its reason; the sub kegiatan that takes it up is named by its code (a
+    code of the stage in force, checked by the service), so the proposal outlives the stages that copy rows."""
+
+    renja = models.ForeignKey(Renja, on_delete=models.CASCADE, related_name="usulan")
+    sumber = models.CharField(max_length=12, choices=SumberUsulan.choices)
+    pengusul = models.CharField(max_length=300)
+    uraian = models.TextField()
+    lokasi = models.CharField(max_length=200, blank=True)
+    volume = AngkaTepatField(null=True, blank=True)
+    satuan = models.CharField(max_length=60, blank=True)
+    perkiraan_biaya = MoneyField(null=True, blank=True)
+    status = models.CharField(max_length=10, choices=StatusUsulan.choices, default=StatusUsulan.BARU)
+    alasan = models.TextField(blank=True, help_text="wajib untuk usulan yang ditolak atau ditunda")
+    kode_sub_kegiatan = models.CharField(max_length=24, blank=True, help_text="sub kegiatan yang menampung usulan")
+    diputuskan_pada = models.DateTimeField(null=True, blank=True)
+    diputuskan_oleh = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    version = models.PositiveIntegerField(default=1)
+
+    class Meta:
+        verbose_name_plural = "usulan"
+        ordering = ["renja", "id"]
+
+    def __str__(self):
+        return f"Usulan {self.get_sumber_display()}: {self.uraian[:80]}"
+
+    @property
+    def opd_id(self) -> int:
+        return self.renja.opd_id
+
+
+class NarasiBagian(models.Model):
+    """One section of the Renja document's narrative (BAB I-V, e.g. "1.1 Latar Belakang") in a stage: Markdown
+    with placeholders such as {{pagu_total}} for every figure of the plan's own data (renja.perencanaan.narasi).
+    Part of the stage: copied with it, locked with it."""
+
+    tahap = models.ForeignKey(Tahap, on_delete=models.CASCADE, related_name="narasi")
+    kode = models.CharField(max_length=12)
+    bab = models.PositiveSmallIntegerField()
+    judul = models.CharField(max_length=300)
+    urutan = models.PositiveSmallIntegerField(default=0)
+    teks = models.TextField(blank=True)
+    version = models.PositiveIntegerField(default=1)
+    diubah_pada = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = "bagian narasi"
+        verbose_name_plural = "bagian narasi"
+        ordering = ["tahap", "urutan", "kode"]
+        constraints = [models.UniqueConstraint(fields=["tahap", "kode"], name="uniq_narasi_kode_per_tahap")]
+
+    def __str__(self):
+        return f"{self.kode} {self.judul}"
+
+    @property
+    def opd_id(self) -> int:
+        return self.tahap.renja.opd_id

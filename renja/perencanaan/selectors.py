@@ -421,11 +421,16 @@ def row_history_events(*, row: RenjaRow) -> list[AuditEvent]:
 
 
 def tahap_history_events(*, tahap: Tahap) -> list[AuditEvent]:
-    """Transitions of the stage and rows deleted from it (their snapshot names the stage)."""
+    """Transitions of the stage, rows deleted from it (their snapshot names the stage) and changes of its
+    narrative sections."""
+    from renja.perencanaan.models import NarasiBagian
+
+    narasi = [str(pk) for pk in NarasiBagian.objects.filter(tahap=tahap).values_list("pk", flat=True)]
     return list(
         AuditEvent.objects.filter(
             Q(object_type=tahap._meta.label_lower, object_id=str(tahap.pk))
             | Q(action="row_delete", old__tahap_id=tahap.pk)
+            | Q(object_type=NarasiBagian._meta.label_lower, object_id__in=narasi)
         )
         .select_related("actor")
         .order_by("-created_at", "-id")
@@ -610,3 +615,50 @@ def tertunda_count(*, tahap: Tahap) -> int:
     from renja.perencanaan.models import BarisTertunda
 
     return BarisTertunda.objects.filter(tahap=tahap, status="menunggu").count()
+
+
+# --- usulan (T-C.32) and narrative (issue 7) --------------------------------------------------------------
+
+
+def usulan_list(*, renja: Renja, sumber: str = "", status: str = "") -> list:
+    """The proposals of `renja` (the caller read `renja` through renja_get), optionally of one sumber/status."""
+    from renja.perencanaan.models import Usulan
+
+    qs = Usulan.objects.filter(renja=renja).select_related("diputuskan_oleh").order_by("id")
+    if sumber:
+        qs = qs.filter(sumber=sumber)
+    if status:
+        qs = qs.filter(status=status)
+    return list(qs)
+
+
+def usulan_get(*, user, usulan_id: int):
+    from renja.perencanaan.models import Usulan
+
+    usulan = Usulan.objects.select_related("renja__opd__pemda").get(pk=usulan_id)
+    access.access_opd_view(user, usulan.renja.opd)
+    return usulan
+
+
+def sub_kegiatan_nama(*, tahap: Tahap | None, kode: list[str]) -> dict[str, RenjaRow]:
+    """The sub kegiatan rows of `tahap` with these codes (with their kegiatan and program), by code."""
+    if tahap is None or not kode:
+        return {}
+    rows = RenjaRow.objects.filter(tahap=tahap, kode__in=kode, level=Level.SUB_KEGIATAN).select_related(
+        "parent__parent"
+    )
+    return {r.kode: r for r in rows.prefetch_related("indikator")}
+
+
+def narasi_list(*, tahap: Tahap) -> list:
+    from renja.perencanaan.models import NarasiBagian
+
+    return list(NarasiBagian.objects.filter(tahap=tahap).order_by("urutan", "kode"))
+
+
+def narasi_bagian_get(*, user, bagian_id: int):
+    from renja.perencanaan.models import NarasiBagian
+
+    bagian = NarasiBagian.objects.select_related("tahap__renja__opd__pemda", "tahap__renja__renstra").get(pk=bagian_id)
+    access.access_opd_view(user, bagian.tahap.renja.opd)
+    return bagian

@@ -538,13 +538,22 @@ def tahap_create(
         catatan=catatan,
     )
     copied = _copy_rows(source=dari, target=tahap) if dari is not None else 0
+    narasi = _copy_narasi(source=dari, target=tahap) if dari is not None else 0
+    if not narasi:
+        narasi_bagian_bawaan(tahap=tahap)
     audit_record(
         actor=actor,
         event_type="create",
         action="tahap_create",
         obj=tahap,
         scope=str(renja.opd_id),
-        new={"jenis": jenis, "nomor": nomor, "dari": str(dari) if dari else None, "baris_disalin": copied},
+        new={
+            "jenis": jenis,
+            "nomor": nomor,
+            "dari": str(dari) if dari else None,
+            "baris_disalin": copied,
+            "narasi_disalin": narasi,
+        },
     )
     return tahap
 
@@ -833,6 +842,7 @@ def _renja_baru(*, actor, opd, tahun: int, nomenklatur_versi, renstra, jenis: st
     )
     renja.nomenklatur_versi = nomenklatur_versi
     tahap.renja = renja
+    narasi_bagian_bawaan(tahap=tahap)
     return renja, tahap
 
 
@@ -896,6 +906,8 @@ def renja_start_from_previous(
         actor=actor, opd=opd, tahun=tahun, nomenklatur_versi=nomenklatur_versi, renstra=lalu.renstra, jenis=jenis
     )
     hasil = HasilSalin(renja=renja, tahap=tahap)
+    # Last year's narrative: its placeholders now read this year's data.
+    _copy_narasi_ganti(source=sumber, target=tahap)
     rows = tahap_rows(sumber)
     _bawa(
         tahap=tahap,
@@ -1568,4 +1580,281 @@ def renstra_tetapkan(*, actor, renstra):
         new={"status": current.status},
     )
     renstra.status = current.status
+    return current
+
+
+# --- usulan (T-C.32) ----------------------------------------------------------------------------------------
+
+
+@dataclass
+class UsulanInput:
+    sumber: str
+    pengusul: str
+    uraian: str
+    lokasi: str = ""
+    volume: Decimal | None = None
+    satuan: str = ""
+    perkiraan_biaya: Decimal | None = None
+
+
+BATAS_USULAN = {"pengusul": 300, "uraian": 2000, "lokasi": 200, "satuan": 60, "alasan": 2000}
+
+
+def _usulan_snapshot(u) -> dict:
+    return {
+        "sumber": u.sumber,
+        "pengusul": u.pengusul,
+        "uraian": u.uraian,
+        "lokasi": u.lokasi,
+        "volume": None if u.volume is None else str(u.volume),
+        "satuan": u.satuan,
+        "perkiraan_biaya": None if u.perkiraan_biaya is None else str(u.perkiraan_biaya),
+        "status": u.status,
+        "alasan": u.alasan,
+        "kode_sub_kegiatan": u.kode_sub_kegiatan,
+    }
+
+
+def _usulan_validate(data: UsulanInput) -> UsulanInput:
+    from renja.perencanaan.models import SumberUsulan
+
+    errors: dict[str, list[str]] = {}
+    if data.sumber not in SumberUsulan.values:
+        errors["sumber"] = [f"Sumber usulan '{data.sumber}' tidak dikenal; pilih {', '.join(SumberUsulan.labels)}."]
+    pengusul = _teks(errors, "pengusul", "Pengusul", data.pengusul, BATAS_USULAN["pengusul"])
+    uraian = _teks(errors, "uraian", "Uraian usulan", data.uraian, BATAS_USULAN["uraian"])
+    lokasi = _teks(errors, "lokasi", "Lokasi", data.lokasi, BATAS_USULAN["lokasi"], wajib=False)
+    satuan = _teks(errors, "satuan", "Satuan", data.satuan, BATAS_USULAN["satuan"], wajib=False)
+    if data.volume is not None:
+        if (problem := target_problem(Target(nilai=data.volume))) is not None:
+            errors.setdefault("volume", []).append("Volume: " + problem.replace("target", "volume"))
+        elif not satuan:
+            errors.setdefault("satuan", []).append("Satuan wajib diisi bila volume diisi.")
+    biaya = data.perkiraan_biaya
+    if biaya is not None and (biaya < 0 or biaya > PAGU_MAKS or bulatkan(biaya) != biaya):
+        errors.setdefault("perkiraan_biaya", []).append(
+            f"Perkiraan biaya harus Rupiah bulat antara 0 dan {format_rupiah(PAGU_MAKS)}."
+        )
+    if errors:
+        raise ValidationError(errors)
+    return replace(data, pengusul=pengusul, uraian=uraian, lokasi=lokasi, satuan=satuan)
+
+
+def _usulan_assign(u, data: UsulanInput) -> None:
+    u.sumber = data.sumber
+    u.pengusul = data.pengusul
+    u.uraian = data.uraian
+    u.lokasi = data.lokasi
+    u.volume = data.volume
+    u.satuan = data.satuan
+    u.perkiraan_biaya = data.perkiraan_biaya
+
+
+@transaction.atomic
+def usulan_create(*, actor, renja: Renja, data: UsulanInput):
+    """Enter a proposal (Musrenbang, Pokir DPRD, Forum Perangkat Daerah) for `renja`; it starts undecided."""
+    from renja.perencanaan.models import Usulan
+
+    access.access_usulan_edit(actor, renja)
+    data = _usulan_validate(data)
+    u = Usulan(renja=renja)
+    _usulan_assign(u, data)
+    u.save()
+    audit_record(
+        actor=actor,
+        event_type="create",
+        action="usulan_create",
+        obj=u,
+        scope=str(renja.opd_id),
+        new=_usulan_snapshot(u),
+    )
+    return u
+
+
+def _lock_usulan(usulan_id: int):
+    from renja.perencanaan.models import Usulan
+
+    return Usulan.objects.select_for_update(of=("self",)).select_related("renja__opd").get(pk=usulan_id)
+
+
+@transaction.atomic
+def usulan_update(*, actor, usulan, expected_version: int | None, data: UsulanInput):
+    """Change what a proposal says (not its decision: usulan_decide). Refused when it changed since it was read."""
+    current = _lock_usulan(usulan.pk)
+    access.access_usulan_edit(actor, current.renja)
+    _versi_check(current, expected_version)
+    data = _usulan_validate(data)
+    old = _usulan_snapshot(current)
+    _usulan_assign(current, data)
+    current.version += 1
+    current.save()
+    audit_record(
+        actor=actor,
+        event_type="update",
+        action="usulan_update",
+        obj=current,
+        scope=str(current.renja.opd_id),
+        old=old,
+        new=_usulan_snapshot(current),
+    )
+    return current
+
+
+def usulan_tahap_acuan(renja: Renja) -> Tahap | None:
+    """The stage whose sub kegiatan may take up a proposal: the one in force (latest ditetapkan), else the
+    latest."""
+    return _renja_sumber(renja)
+
+
+@transaction.atomic
+def usulan_decide(
+    *, actor, usulan, expected_version: int | None, status: str, alasan: str = "", kode_sub_kegiatan: str = ""
+):
+    """Decide a proposal: diterima (taken up by a sub kegiatan of the stage in force, named by its code),
+    ditolak or ditunda (each with a reason), or back to undecided (baru)."""
+    from renja.perencanaan.models import StatusUsulan
+
+    current = _lock_usulan(usulan.pk)
+    access.access_usulan_edit(actor, current.renja)
+    _versi_check(current, expected_version)
+    errors: dict[str, list[str]] = {}
+    if status not in StatusUsulan.values:
+        raise ValidationError({"status": f"Status '{status}' tidak dikenal; pilih {', '.join(StatusUsulan.labels)}."})
+    wajib_alasan = status in (StatusUsulan.DITOLAK, StatusUsulan.DITUNDA)
+    label_status = StatusUsulan(status).label.lower()
+    alasan = (alasan or "").strip()
+    if wajib_alasan and not alasan:
+        errors["alasan"] = [f"Alasan wajib diisi untuk usulan yang {label_status}."]
+    else:
+        alasan = _teks(errors, "alasan", "Alasan", alasan, BATAS_USULAN["alasan"], wajib=False)
+    kode = kode_bersih(kode_sub_kegiatan or "")
+    if status == StatusUsulan.DITERIMA:
+        tahap = usulan_tahap_acuan(current.renja)
+        if not kode:
+            errors["kode_sub_kegiatan"] = ["Usulan yang diterima wajib menyebut kode sub kegiatan yang menampungnya."]
+        elif tahap is None or not RenjaRow.objects.filter(tahap=tahap, kode=kode, level=Level.SUB_KEGIATAN).exists():
+            errors["kode_sub_kegiatan"] = [
+                f"Sub kegiatan {kode} tidak ada di tahap {tahap or '(belum ada tahap)'} Renja {current.renja.tahun}."
+            ]
+    elif kode:
+        errors["kode_sub_kegiatan"] = ["Kode sub kegiatan hanya diisi untuk usulan yang diterima."]
+    if errors:
+        raise ValidationError(errors)
+    old = _usulan_snapshot(current)
+    current.status = status
+    current.alasan = alasan
+    current.kode_sub_kegiatan = kode if status == StatusUsulan.DITERIMA else ""
+    baru = status == StatusUsulan.BARU
+    current.diputuskan_pada = None if baru else timezone.now()
+    current.diputuskan_oleh = None if baru or not getattr(actor, "pk", None) else actor
+    current.version += 1
+    current.save()
+    audit_record(
+        actor=actor,
+        event_type="update",
+        action="usulan_decide",
+        obj=current,
+        scope=str(current.renja.opd_id),
+        old=old,
+        new=_usulan_snapshot(current),
+    )
+    return current
+
+
+# --- narrative of a stage (BAB I-V) ------------------------------------------------------------------------
+
+NARASI_TEKS_MAKS = 100_000  # characters per section: the seed's longest (2.1 with its lists) is under 10.000
+
+
+def narasi_bagian_bawaan(*, tahap: Tahap) -> int:
+    """Give a stage without narrative the seed's sections (empty text). Part of creating a stage."""
+    from renja.perencanaan.models import NarasiBagian
+    from renja.perencanaan.narasi import BAGIAN_BAWAAN
+
+    if NarasiBagian.objects.filter(tahap=tahap).exists():
+        return 0
+    NarasiBagian.objects.bulk_create(
+        [
+            NarasiBagian(tahap=tahap, kode=kode, bab=bab, judul=judul, urutan=i)
+            for i, (kode, bab, judul) in enumerate(BAGIAN_BAWAAN)
+        ]
+    )
+    return len(BAGIAN_BAWAAN)
+
+
+def _copy_narasi(*, source: Tahap, target: Tahap) -> int:
+    from renja.perencanaan.models import NarasiBagian
+
+    bagian = list(NarasiBagian.objects.filter(tahap=source).order_by("urutan", "kode"))
+    NarasiBagian.objects.bulk_create(
+        [
+            NarasiBagian(tahap=target, kode=b.kode, bab=b.bab, judul=b.judul, urutan=b.urutan, teks=b.teks)
+            for b in bagian
+        ]
+    )
+    return len(bagian)
+
+
+def _copy_narasi_ganti(*, source: Tahap, target: Tahap) -> int:
+    """Replace `target`'s sections by a copy of `source`'s, when `source` has any (renja_start_from_previous)."""
+    from renja.perencanaan.models import NarasiBagian
+
+    if not NarasiBagian.objects.filter(tahap=source).exists():
+        return 0
+    NarasiBagian.objects.filter(tahap=target).delete()
+    return _copy_narasi(source=source, target=target)
+
+
+def _narasi_teks_check(*, tahap: Tahap, teks: str, katalog, kode: str, data: bool = True) -> None:
+    """`data=False` (the demo loader, which loads a stage before the data its placeholders read, such as the
+    year n-2 evaluation): only the names and arguments are checked, not whether the data can fill them."""
+    from renja.perencanaan.narasi import narasi_galat, narasi_periksa
+
+    errors = []
+    periksa = narasi_galat if data else (lambda *, tahap, teks, katalog: narasi_periksa(teks=teks, katalog=katalog))
+    if (problem := teks_problem(f"Teks bagian {kode}", teks, NARASI_TEKS_MAKS)) is not None:
+        errors.append(problem)
+    else:
+        errors.extend(f"Bagian {kode}, {m[0].lower()}{m[1:]}" for m in periksa(tahap=tahap, teks=teks, katalog=katalog))
+    if errors:
+        raise ValidationError({"teks": errors})
+
+
+def _narasi_snapshot(b) -> dict:
+    return {"kode": b.kode, "judul": b.judul, "teks": b.teks}
+
+
+@transaction.atomic
+def narasi_bagian_update(*, actor, bagian, expected_version: int | None, teks: str, katalog, system: bool = False):
+    """Change the text of one section. Refused on a locked or submitted stage, on a stale version, and when a
+    placeholder is unknown or cannot be filled (each named); `katalog` is the full catalog of the caller."""
+    from renja.perencanaan.models import NarasiBagian
+
+    tahap = _lock_tahap(NarasiBagian.objects.values_list("tahap_id", flat=True).get(pk=bagian.pk))
+    current = NarasiBagian.objects.select_for_update(of=("self",)).get(pk=bagian.pk)
+    current.tahap = tahap
+    if tahap.status == StatusTahap.DITETAPKAN:
+        raise PermissionDenied(
+            f"Tahap {tahap} sudah ditetapkan dan terkunci; perubahan hanya lewat tahap Perubahan baru."
+        )
+    if not system:
+        access.access_narasi_edit(actor, tahap)
+        _versi_check(current, expected_version)
+    teks = (teks or "").replace("\r\n", "\n")
+    _narasi_teks_check(tahap=tahap, teks=teks, katalog=katalog, kode=current.kode, data=not system)
+    if teks == current.teks:
+        return current
+    old = _narasi_snapshot(current)
+    current.teks = teks
+    current.version += 1
+    current.save()
+    audit_record(
+        actor=actor,
+        event_type="update",
+        action="narasi_bagian_update",
+        obj=current,
+        scope=str(tahap.renja.opd_id),
+        old=old,
+        new=_narasi_snapshot(current),
+    )
     return current

@@ -2,9 +2,11 @@ from django.urls import path
 
 from renja.perencanaan import views
 from renja.perencanaan import views_penyusunan as penyusunan
+from renja.perencanaan import views_usulan as usulan
+from renja.perencanaan.narasi import katalog_perencanaan
 
 app_name = "perencanaan"
-urlpatterns = [
+_dasar = [
     path("", views.renja_list, name="list"),
     path("<int:renja_id>/", views.renja_detail, name="detail"),
     path("<int:renja_id>/selisih/", views.renja_diff, name="diff"),
@@ -56,3 +58,21 @@ urlpatterns = [
         for jenis in penyusunan.RENSTRA_BAGIAN
     ],
 ]
+
+
+def urlpatterns_dengan(katalog) -> list:
+    """This app's URLs with `katalog` (a callable returning the full narrative catalog) for the narrative editor:
+    renja/urls.py passes perencanaan's and monev's placeholders together, this app alone knows only its own."""
+    return [
+        *_dasar,
+        # proposals (T-C.32) and the narrative of a stage (issue 7)
+        path("<int:renja_id>/usulan/", usulan.usulan_list, name="usulan_list"),
+        path("<int:renja_id>/usulan/baru/", usulan.usulan_create, name="usulan_create"),
+        path("usulan/<int:usulan_id>/ubah/", usulan.usulan_edit, name="usulan_edit"),
+        path("usulan/<int:usulan_id>/putuskan/", usulan.usulan_decide, name="usulan_decide"),
+        path("tahap/<int:tahap_id>/narasi/", usulan.narasi_list, {"katalog": katalog}, name="narasi_list"),
+        path("narasi/<int:bagian_id>/", usulan.narasi_edit, {"katalog": katalog}, name="narasi_edit"),
+    ]
+
+
+urlpatterns = urlpatterns_dengan(katalog_perencanaan)

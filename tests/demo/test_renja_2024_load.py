@@ -32,13 +32,14 @@ def tahap2024(renja2024):
 def test_renja_2024_is_one_ditetapkan_stage_on_the_2023_nomenclature(renja2024, tahap2024):
     assert renja2024.nomenklatur_versi.kode == "2023"
     assert (tahap2024.jenis, tahap2024.status) == ("penetapan", "ditetapkan")
-    # written through the services: created, submitted and set, each audited
+    # written through the services: created by the one stage import (perencanaan.impor_tahap), submitted and set,
+    # each audited
     actions = set(
         AuditEvent.objects.filter(object_type="perencanaan.tahap", object_id=str(tahap2024.pk)).values_list(
             "action", flat=True
         )
     )
-    assert actions == {"tahap_create", "tahap_submit", "tahap_tetapkan"}
+    assert actions == {"tahap_create", "tahap_import", "tahap_submit", "tahap_tetapkan"}
 
 
 def test_rows_and_codes_are_those_of_the_2023_nomenclature(tahap2024):

@@ -188,6 +188,34 @@ def _new_form(d: Demo) -> dict:
     return new_form(unit=d.row.unit_id)
 
 
+def _usulan_buat(d: Demo) -> None:
+    """The demo has no proposal (seed: none received): one for the usulan pages to work on."""
+    from renja.perencanaan import services
+
+    services.usulan_create(
+        actor=d.users["admin_opd"],
+        renja=d.renja,
+        data=services.UsulanInput(sumber="musrenbang", pengusul="Kelurahan Margahayu", uraian="Permakanan lansia"),
+    )
+
+
+def kw_usulan(d: Demo) -> dict:
+    from renja.perencanaan.models import Usulan
+
+    return {"usulan_id": Usulan.objects.filter(renja=d.renja).latest("pk").pk}
+
+
+def kw_bagian(d: Demo, tahap: str = "tahap") -> dict:
+    from renja.perencanaan.models import NarasiBagian
+
+    return {"bagian_id": NarasiBagian.objects.get(tahap=getattr(d, tahap), kode="1.3").pk}
+
+
+def _narasi_form(d: Demo) -> dict:
+    from renja.perencanaan.models import NarasiBagian
+
+    b = NarasiBagian.objects.get(tahap=d.tahap, kode="1.3")
+    return {"version": b.version, "teks": "Renja tahun {{tahun}}.", "aksi": "simpan"}
 def kw_opd(d: Demo) -> dict:
     return {"opd_id": d.renja.opd_id}
 
@@ -532,6 +560,77 @@ ROWS: list[Row] = [
         lambda d: {"tertunda_id": MISSING_ID},
         expect(NOT_FOUND, anonymous=LOGIN),
         note="belum ada baris tertunda di data demo: id yang tidak ada (404), akses belum diuji pada objek nyata",
+    ),
+    # --- proposals (T-C.32) and the narrative of a stage (issue 7): the perencana's; every reader may read ---
+    Row("perencanaan:usulan_list", "GET", kw_renja, expect(OK, **READ_OPD), prepare=_usulan_buat),
+    Row("perencanaan:usulan_list", "POST", kw_renja, expect(OK, **READ_OPD)),
+    Row(
+        "perencanaan:usulan_create",
+        "GET",
+        kw_renja,
+        expect(FORBIDDEN, admin_global=OK, admin_opd=OK, perencana=OK, anonymous=LOGIN),
+    ),
+    Row(
+        "perencanaan:usulan_create",
+        "POST",
+        kw_renja,
+        expect(FORBIDDEN, admin_global=FORM, admin_opd=FORM, perencana=FORM, anonymous=LOGIN),
+        note="isian kosong: formulir kembali dengan pesan (400)",
+    ),
+    Row(
+        "perencanaan:usulan_edit",
+        "GET",
+        kw_usulan,
+        expect(FORBIDDEN, admin_global=OK, admin_opd=OK, perencana=OK, anonymous=LOGIN),
+        prepare=_usulan_buat,
+    ),
+    Row(
+        "perencanaan:usulan_edit",
+        "POST",
+        kw_usulan,
+        expect(FORBIDDEN, admin_global=FORM, admin_opd=FORM, perencana=FORM, anonymous=LOGIN),
+        prepare=_usulan_buat,
+    ),
+    Row(
+        "perencanaan:usulan_decide",
+        "GET",
+        kw_usulan,
+        expect(FORBIDDEN, admin_global=OK, admin_opd=OK, perencana=OK, anonymous=LOGIN),
+        prepare=_usulan_buat,
+    ),
+    Row(
+        "perencanaan:usulan_decide",
+        "POST",
+        kw_usulan,
+        expect(FORBIDDEN, admin_global=FORM, admin_opd=FORM, perencana=FORM, anonymous=LOGIN),
+        data=lambda d: {"version": 1, "status": "ditolak", "alasan": ""},
+        prepare=_usulan_buat,
+        note="ditolak tanpa alasan: formulir kembali dengan pesan",
+    ),
+    Row("perencanaan:narasi_list", "GET", kw_tahap, expect(OK, **READ_OPD)),
+    Row("perencanaan:narasi_list", "POST", kw_tahap, expect(OK, **READ_OPD)),
+    Row(
+        "perencanaan:narasi_edit",
+        "GET",
+        kw_bagian,
+        expect(OK, **READ_OPD),
+        note="semua pembaca OPD melihat teks dan pratinjau; formulir hanya untuk perencana/admin",
+    ),
+    Row(
+        "perencanaan:narasi_edit",
+        "POST",
+        kw_bagian,
+        expect(FORBIDDEN, admin_global=REDIRECT, admin_opd=REDIRECT, perencana=REDIRECT, anonymous=LOGIN),
+        data=_narasi_form,
+    ),
+    Row(
+        "perencanaan:narasi_edit",
+        "POST",
+        lambda d: kw_bagian(d, "tahap_terkunci"),
+        expect(FORBIDDEN, anonymous=LOGIN),
+        data=_narasi_form,
+        variant="tahap ditetapkan",
+        note="narasi terkunci bersama tahapnya, admin pun",
     ),
     Row(
         "perencanaan:kegiatan_create",
@@ -1174,6 +1273,33 @@ ROWS: list[Row] = [
     Row(
         "monev:impor", "POST", kw_renja, expect(FORBIDDEN, admin_global=OK, admin_opd=OK, perencana=OK, anonymous=LOGIN)
     ),
+    Row(
+        "pemeriksaan_impor:tahap",
+        "GET",
+        kw_renja,
+        expect(FORBIDDEN, admin_global=OK, admin_opd=OK, perencana=OK, anonymous=LOGIN),
+        note="impor tahap dari dokumen: seperti membuat tahap Renja (perencana atau admin OPD itu)",
+    ),
+    Row(
+        "pemeriksaan_impor:tahap",
+        "POST",
+        kw_renja,
+        expect(FORBIDDEN, admin_global=FORM, admin_opd=FORM, perencana=FORM, anonymous=LOGIN),
+        note="tanpa berkas: formulir kembali dengan pesan",
+    ),
+    Row(
+        "pemeriksaan_impor:renja_baru",
+        "GET",
+        lambda d: {"opd_id": d.renja.opd_id},
+        expect(FORBIDDEN, admin_global=OK, admin_opd=OK, perencana=OK, anonymous=LOGIN),
+        note="Renja tahun baru dari dokumen: seperti membuat Renja baru (perencana atau admin OPD itu)",
+    ),
+    Row(
+        "pemeriksaan_impor:renja_baru",
+        "POST",
+        lambda d: {"opd_id": d.renja.opd_id},
+        expect(FORBIDDEN, admin_global=FORM, admin_opd=FORM, perencana=FORM, anonymous=LOGIN),
+    ),
     Row("monev:peringatan", "GET", kw_renja, expect(OK, other_opd=FORBIDDEN, other_pemda=FORBIDDEN, anonymous=LOGIN)),
     Row("monev:peringatan", "POST", kw_renja, expect(OK, other_opd=FORBIDDEN, other_pemda=FORBIDDEN, anonymous=LOGIN)),
     Row(
@@ -1239,6 +1365,14 @@ ROWS: list[Row] = [
     Row("kinerja:iku", "GET", kw_renja, expect(OK, other_opd=FORBIDDEN, other_pemda=FORBIDDEN, anonymous=LOGIN)),
     Row(
         "kinerja:iku", "POST", kw_renja, expect(NOT_FOUND, other_opd=FORBIDDEN, other_pemda=FORBIDDEN, anonymous=LOGIN)
+    ),
+    Row("kinerja:spm", "GET", kw_renja, expect(OK, other_opd=FORBIDDEN, other_pemda=FORBIDDEN, anonymous=LOGIN)),
+    Row(
+        "kinerja:spm",
+        "POST",
+        kw_renja,
+        expect(NOT_FOUND, other_opd=FORBIDDEN, other_pemda=FORBIDDEN, anonymous=LOGIN),
+        note="tanpa bagian (spm/pelayanan) yang dikenal: 404; menyimpan: perencana/admin OPD (tests/kinerja)",
     ),
     Row("kinerja:metode_efisiensi", "GET", kw_renja, expect(NOT_ALLOWED)),
     Row(
@@ -1464,11 +1598,55 @@ ROWS: list[Row] = [
         variant="periode tidak ada",
     ),
     Row(
+        "pemeriksaan_impor:tahap",
+        "POST",
+        lambda d: {"renja_id": MISSING_ID},
+        expect(NOT_FOUND, anonymous=LOGIN),
+        variant="Renja tidak ada",
+    ),
+    Row(
+        "pemeriksaan_impor:renja_baru",
+        "GET",
+        lambda d: {"opd_id": MISSING_ID},
+        expect(NOT_FOUND, anonymous=LOGIN),
+        variant="OPD tidak ada",
+    ),
+    Row(
         "nomenklatur:detail",
         "GET",
         lambda d: {"versi": "1999", "kode": "1.06"},
         expect(NOT_FOUND, anonymous=LOGIN),
         variant="versi tidak ada",
+    ),
+    # --- pemeriksaan (issue 8): rules help, document checker, findings of a stage ------------------------------
+    Row("pemeriksaan:aturan", "GET", kw_none, expect(OK, anonymous=LOGIN), note="bantuan dibuat dari aturan"),
+    Row("pemeriksaan:aturan", "POST", kw_none, expect(OK, anonymous=LOGIN)),
+    Row("pemeriksaan:dokumen", "GET", kw_none, expect(OK, anonymous=LOGIN), note="tidak menyentuh data OPD mana pun"),
+    Row(
+        "pemeriksaan:dokumen",
+        "POST",
+        kw_none,
+        expect(FORM, anonymous=LOGIN),
+        note="tanpa berkas: formulir kembali dengan pesan; berkas tidak disimpan",
+    ),
+    Row("pemeriksaan:tahap", "GET", kw_tahap, expect(OK, **READ_OPD)),
+    Row("pemeriksaan:tahap", "POST", kw_tahap, expect(OK, **READ_OPD)),
+    Row(
+        "pemeriksaan:tahap",
+        "GET",
+        lambda d: {"tahap_id": MISSING_ID},
+        expect(NOT_FOUND, anonymous=LOGIN),
+        variant="tahap tidak ada",
+    ),
+    Row("pemeriksaan:ringkas", "GET", kw_tahap, expect(OK, **READ_OPD), note="dimuat halaman Renja (htmx)"),
+    Row("pemeriksaan:ringkas", "POST", kw_tahap, expect(OK, **READ_OPD)),
+    Row("pemeriksaan:terima", "GET", kw_tahap, POST_ONLY),
+    Row(
+        "pemeriksaan:terima",
+        "POST",
+        kw_tahap,
+        expect(FORBIDDEN, admin_global=REFUSED, admin_opd=REFUSED, perencana=REFUSED, anonymous=LOGIN),
+        note="perencana dan admin OPD menerima temuan; tanpa alasan ditolak dengan pesan",
     ),
 ]
 

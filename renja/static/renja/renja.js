@@ -20,6 +20,19 @@ document.addEventListener("click", function (event) {
   }
 });
 
+// <button data-sisipkan="{{pagu_total}}" data-target="ID">: insert the placeholder into the textarea at the cursor.
+document.addEventListener("click", function (event) {
+  var tombol = event.target.closest && event.target.closest("button[data-sisipkan]");
+  if (!tombol) return;
+  var area = document.getElementById(tombol.getAttribute("data-target"));
+  if (!area) return;
+  var teks = tombol.getAttribute("data-sisipkan");
+  var awal = area.selectionStart || 0, akhir = area.selectionEnd || 0;
+  area.value = area.value.slice(0, awal) + teks + area.value.slice(akhir);
+  area.focus();
+  area.selectionStart = area.selectionEnd = awal + teks.length;
+});
+
 // <button data-cetak>: print the page (the IKM poster); without JavaScript the page says "tekan Ctrl+P".
 document.addEventListener("click", function (event) {
   var tombol = event.target.closest && event.target.closest("[data-cetak]");
