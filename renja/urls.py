@@ -28,6 +28,7 @@ urlpatterns = [
     path("periksa/", include("renja.pemeriksaan.urls")),
     path("ikm/", include("renja.ikm.urls")),
     path("s/", include("renja.ikm.urls_publik")),  # short public survey links (QR codes)
+    path("ikm/hasil/", include("renja.ikm.urls_hasil")),  # results, reports, paper import, IKU link (ikmb)
     path("periksa/impor-tahap/", include("renja.pemeriksaan.urls_impor")),
     path("dokumen/", include("renja.dokumen.urls")),
 ]

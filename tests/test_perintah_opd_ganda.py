@@ -22,6 +22,8 @@ PERINTAH = [
     ("renja_export", ["renja", "--tahun", "2026", "--format", "json"]),
     ("renja_export_evaluasi", ["--tahun", "2024", "--format", "json"]),
     ("renja_impor_realisasi", [SIPD, "--tahun", "2026"]),
+    ("renja_export_ikm", ["--periode", "2024", "--format", "json"]),
+    ("renja_impor_ikm", ["templat-terisi.xlsx", "--periode", "2024"]),  # refused before the file is read
     ("renja_periksa_renja", ["--tahun", "2026"]),
     ("renja_impor_tahap", [SIPD, "--tahun", "2026", "--jenis", "perubahan"]),
     ("renja_dokumen", ["--tahun", "2026", "--format", "docx", "-o", "/tmp/renja-uji-opd-ganda.docx"]),

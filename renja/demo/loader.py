@@ -18,6 +18,7 @@ from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
+from renja.demo.ikm_2024 import load_ikm_2024
 from renja.demo.kinerja_2024 import load_basis_2024, load_kinerja_2024
 from renja.demo.realisasi_2024 import load_realisasi_2024
 from renja.demo.spm_2026 import load_spm
@@ -244,6 +245,7 @@ def demo_load(*, passwords: dict[str, str] | None = None) -> DemoResult:
     load_realisasi_2024(renja=renja_2024, data=realisasi_2024, users=DEMO_USERS)
     load_kinerja_2024(actor=admin, opd=opd, data=realisasi_2024)
     load_basis_2024(actor=admin, opd=opd, data=realisasi_2024)
+    load_ikm_2024(actor=admin, opd=opd, data=_read("ikm_2024.yaml"))
     load_spm(actor=admin, opd=opd, data=_read("spm_2026.yaml"))
     return DemoResult(users=users, renja=renja, renja_2024=renja_2024)
 

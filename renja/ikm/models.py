@@ -256,3 +256,6 @@ class JawabanTambahan(models.Model):
                 name="ikm_jawaban_tambahan_1_4",
             ),
         ]
+
+
+from renja.ikm.models_iku import TautanIku  # noqa: E402, F401 - the IKU link (renja.ikm.services_iku), migration 0002

@@ -14,7 +14,7 @@ as the regulation's "total nilai persepsi per unsur / total unsur yang terisi" s
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -25,6 +25,7 @@ __all__ = [
     "MutuIKM",
     "HasilIKM",
     "nrr",
+    "nrr_hitungan",
     "nrr_per_unsur",
     "bobot_lembar_kerja",
     "ikm",
@@ -82,6 +83,22 @@ def nrr(jawaban: Sequence[int | None]) -> Decimal | None:
     if not ada:
         return None
     return bagi(sum(ada), len(ada))
+
+
+def nrr_hitungan(hitungan: Mapping[int, int]) -> Decimal | None:
+    """NRR of one unsur from how many respondents gave each answer (``{1: 0, 2: 2, 3: 26, 4: 72}`` -> 3,70):
+    exactly :func:`nrr` over the answers the counts stand for, without listing them (a database counts them;
+    50.000 answers stay four numbers). ``None`` when nobody answered."""
+    total = n = 0
+    for nilai, banyak in hitungan.items():
+        _jawaban_sah(nilai)
+        if isinstance(banyak, bool) or not isinstance(banyak, int) or banyak < 0:
+            raise ValueError(f"jumlah jawaban {nilai} harus bilangan bulat >= 0, bukan {banyak!r}")
+        total += nilai * banyak
+        n += banyak
+    if n == 0:
+        return None
+    return bagi(total, n)
 
 
 def nrr_per_unsur(

@@ -40,8 +40,10 @@ def periode(opd, users):
 def tautan(periode, layanan, users):
     from renja.ikm import services
 
-    (t,) = services.tautan_buat(actor=users["perencana"], periode=periode)
-    return t
+    # the demo's own layanan (survey 2024, renja/demo/data/ikm_2024.yaml) get links too: take this layanan's
+    return next(
+        t for t in services.tautan_buat(actor=users["perencana"], periode=periode) if t.layanan_id == layanan.pk
+    )
 
 
 def isian_lengkap(nilai: int = 4, **lain):

@@ -40,7 +40,7 @@ def test_submit_stores_sets_cookie_and_second_submission_is_refused(tautan):
     assert r.status_code == 302 and r["Location"] == f"/s/{tautan.token}/terima-kasih/"
     cookie = r.cookies[f"ikm_{tautan.periode.pk}"]
     assert cookie["path"] == "/s/" and cookie["httponly"] and cookie["samesite"] == "Lax"
-    resp = Responden.objects.get()
+    resp = Responden.objects.exclude(sumber="demo").get()
     assert resp.jawaban == [3] * 9 and resp.saran == "Ruang tunggu panas" and resp.pendidikan == "D4-S1"
     assert resp.kunci_klien == services.kunci_klien("198.51.100.20")
     assert "Terima kasih" in client.get(r["Location"]).content.decode()
@@ -50,7 +50,7 @@ def test_submit_stores_sets_cookie_and_second_submission_is_refused(tautan):
     assert 'id="form-survei"' not in again.content.decode()
     again = client.post(url(tautan), isi(1))
     assert again.status_code == 403 and "cukup mengisi sekali dalam satu periode" in again.content.decode()
-    assert Responden.objects.count() == 1
+    assert Responden.objects.exclude(sumber="demo").count() == 1
 
 
 def test_forged_cookie_does_not_block(tautan):
@@ -66,7 +66,7 @@ def test_rate_limit_per_client_address(tautan):
     r = Client(REMOTE_ADDR="192.0.2.9").post(url(tautan), isi())
     assert r.status_code == 429 and "sudah masuk 2 jawaban dalam satu jam terakhir" in r.content.decode()
     assert Client(REMOTE_ADDR="192.0.2.10").post(url(tautan), isi()).status_code == 302  # another address
-    assert Responden.objects.count() == 3
+    assert Responden.objects.exclude(sumber="demo").count() == 3
 
 
 @override_settings(IKM_BATAS_PER_JAM=1, BEHIND_PROXY=True, PROXY_TERPERCAYA=1)
@@ -79,7 +79,7 @@ def test_rate_limit_behind_proxy_uses_the_forwarded_address(tautan):
     assert (
         Client(REMOTE_ADDR="10.0.0.1").post(url(tautan), isi(), HTTP_X_FORWARDED_FOR="203.0.113.5").status_code == 429
     )
-    assert set(Responden.objects.values_list("kunci_klien", flat=True)) == {
+    assert set(Responden.objects.exclude(sumber="demo").values_list("kunci_klien", flat=True)) == {
         services.kunci_klien("203.0.113.5"),
         services.kunci_klien("203.0.113.6"),
     }
@@ -88,7 +88,7 @@ def test_rate_limit_behind_proxy_uses_the_forwarded_address(tautan):
 def test_honeypot_refuses_and_stores_nothing(client, tautan):
     r = client.post(url(tautan), isi(situs_web="http://spam.example"))
     assert r.status_code == 400 and "tidak dapat kami terima" in r.content.decode()
-    assert not Responden.objects.exists() and f"ikm_{tautan.periode.pk}" not in r.cookies
+    assert not Responden.objects.exclude(sumber="demo").exists() and f"ikm_{tautan.periode.pk}" not in r.cookies
 
 
 def test_closed_period_polite_message(client, tautan, users):
@@ -101,7 +101,7 @@ def test_closed_period_polite_message(client, tautan, users):
     assert 'id="form-survei"' not in r.content.decode()
     r = client.post(url(tautan), isi())
     assert r.status_code == 403 and "ditutup oleh penyelenggara" in r.content.decode()
-    assert not Responden.objects.exists()
+    assert not Responden.objects.exclude(sumber="demo").exists()
 
 
 def test_incomplete_form_comes_back_with_named_errors_and_kept_answers(client, tautan):
@@ -114,7 +114,7 @@ def test_incomplete_form_comes_back_with_named_errors_and_kept_answers(client, t
     assert r.status_code == 400
     assert 'href="#u7-1">Unsur 7: pilih salah satu jawaban 1 sampai 4.' in html
     assert 'id="u2-2" name="u2" value="2" required checked' in html and "Petugas ramah</textarea>" in html
-    assert not Responden.objects.exists()
+    assert not Responden.objects.exclude(sumber="demo").exists()
 
 
 def test_unknown_token_is_404(client):

@@ -110,7 +110,7 @@ def test_submit_checks_bounds_once_and_names_the_field(tautan):
     with pytest.raises(ValidationError) as exc:
         services.responden_submit(tautan=tautan, isian=isian_lengkap(jawaban=kosong))
     assert exc.value.message_dict == {"u9": ["Unsur 9: pilih salah satu jawaban 1 sampai 4."]}
-    assert not Responden.objects.exists()
+    assert not Responden.objects.filter(periode=tautan.periode).exists()
 
 
 def test_submit_refused_when_period_closed_or_not_started(tautan, users):
@@ -127,7 +127,7 @@ def test_submit_refused_when_period_closed_or_not_started(tautan, users):
     tautan.refresh_from_db()
     with pytest.raises(services.PeriodeTertutup, match="sedang tidak menerima jawaban"):
         services.responden_submit(tautan=tautan, isian=isian_lengkap())
-    assert not Responden.objects.exists()
+    assert not Responden.objects.filter(periode=p).exists()
 
 
 def test_submit_writes_no_audit_event_and_keeps_only_a_keyed_hash(tautan):
@@ -152,7 +152,7 @@ def test_import_batch_all_or_nothing(periode, layanan, users):
     pesan = exc.value.messages
     assert "Baris 2, u1: Unsur 1: jawaban harus 1, 2, 3 atau 4 (terisi 0)." in pesan
     assert any(m.startswith("Baris 3, layanan: kode 'NGAWUR' tidak ada") for m in pesan)
-    assert not Responden.objects.exists()
+    assert not Responden.objects.filter(periode=periode).exists()
     impor = services.responden_import_batch(
         actor=users["perencana"], periode=periode, baris=[baik, kosong_boleh], nama_berkas="kertas.xlsx"
     )

@@ -405,6 +405,22 @@ def _program_renstra(d: Demo) -> None:
 ALASAN_AKSES = r"Hanya |Anda|diajukan oleh operator|diisi oleh perencana"
 
 
+def kw_periode_ikm(d: Demo) -> dict:
+    """The demo's satisfaction survey 2024 (renja/demo/data/ikm_2024.yaml)."""
+    from renja.ikm.models import Periode
+
+    return {"periode_id": Periode.objects.get(opd=d.renja.opd, kode="2024").pk}
+
+
+def _data_iku_ikm(d: Demo) -> dict:
+    from renja.perencanaan.models import RenstraIndikator
+
+    iku = RenstraIndikator.objects.get(
+        uraian="Nilai Indeks Kepuasan Masyarakat (IKM)", sasaran__tujuan__renstra__opd=d.renja.opd
+    )
+    return {"indikator": iku.pk}
+
+
 # --- the table ------------------------------------------------------------------------------------------
 
 
@@ -1681,6 +1697,43 @@ ROWS: list[Row] = [
     Row("ikm_publik:survei", "GET", lambda d: {"token": "tidakada"}, expect(NOT_FOUND), variant="token tidak ada"),
     Row("ikm_publik:selesai", "GET", kw_ikm_token, expect(OK)),
     Row("ikm_publik:selesai", "POST", kw_ikm_token, expect(OK)),
+    # --- survey results (renja.ikm, issue 9 parts 3-8): the demo's SKM 2024 of Dinas Sosial -----------------
+    Row(
+        "ikm_hasil:daftar",
+        "GET",
+        kw_none,
+        expect(OK, anonymous=LOGIN),
+        note="periode survei OPD yang boleh dibaca; OPD lain dan Pemda lain melihat daftar kosong",
+    ),
+    Row("ikm_hasil:daftar", "POST", kw_none, expect(OK, anonymous=LOGIN)),
+    *[
+        Row(f"ikm_hasil:{nama}", metode, kw_periode_ikm, expect(OK, **READ_OPD))
+        for nama in ("hasil", "laporan_pdf", "laporan_docx", "responden_xlsx", "templat")
+        for metode in ("GET", "POST")
+    ],
+    Row(
+        "ikm_hasil:impor",
+        "GET",
+        kw_periode_ikm,
+        expect(FORBIDDEN, admin_global=OK, admin_opd=OK, perencana=OK, anonymous=LOGIN),
+        note="impor kuesioner kertas: perencana atau admin OPD",
+    ),
+    Row(
+        "ikm_hasil:impor",
+        "POST",
+        kw_periode_ikm,
+        expect(FORBIDDEN, admin_global=FORM, admin_opd=FORM, perencana=FORM, anonymous=LOGIN),
+        note="tanpa berkas: formulir kembali dengan pesan",
+    ),
+    Row("ikm_hasil:iku", "GET", kw_periode_ikm, POST_ONLY),
+    Row(
+        "ikm_hasil:iku",
+        "POST",
+        kw_periode_ikm,
+        expect(FORBIDDEN, admin_global=REDIRECT, admin_opd=REDIRECT, perencana=REDIRECT, anonymous=LOGIN),
+        data=_data_iku_ikm,
+        note="IKM 92,06 dicatat (ulang) sebagai realisasi IKU Nilai IKM 2024",
+    ),
     # --- objects that do not exist, or are of the wrong kind ---------------------------------------------
     Row(
         "dokumen:tahap",
@@ -1739,6 +1792,20 @@ ROWS: list[Row] = [
         expect(NOT_FOUND, anonymous=LOGIN, other_opd=FORBIDDEN, other_pemda=FORBIDDEN),
         variant="baris kegiatan",
         note="hanya sub kegiatan yang diubah di formulir ini; pengguna OPD lain tidak diberi tahu jenis barisnya",
+    ),
+    Row(
+        "ikm_hasil:hasil",
+        "GET",
+        lambda d: {"periode_id": MISSING_ID},
+        expect(NOT_FOUND, anonymous=LOGIN),
+        variant="periode tidak ada",
+    ),
+    Row(
+        "ikm_hasil:iku",
+        "POST",
+        lambda d: {"periode_id": MISSING_ID},
+        expect(NOT_FOUND, anonymous=LOGIN),
+        variant="periode tidak ada",
     ),
     Row(
         "pemeriksaan_impor:tahap",
