@@ -382,6 +382,11 @@ def demo_reset() -> None:
         ).delete()
         Renja.objects.filter(opd__kode=OPD_KODE).delete()
         Renstra.objects.filter(opd__kode=OPD_KODE).delete()
+        # a respondent protects its layanan (a survey's answers are not lost by deleting a service), so the
+        # survey periods go first, taking their respondents with them
+        from renja.ikm.models import Periode
+
+        Periode.objects.filter(opd__kode=OPD_KODE).delete()
         User.objects.filter(pk__in=demo_users).delete()
         PerangkatDaerah.objects.filter(kode=OPD_KODE).delete()
         Pemda.objects.filter(perangkat_daerah__isnull=True).delete()
