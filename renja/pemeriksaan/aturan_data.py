@@ -247,6 +247,31 @@ def indikator_kosong(d: DataTahap) -> Iterable[Temuan]:
             )
 
 
+def _indikator_tanpa_target(d: DataTahap, row, indikator, kode: str, tingkat: Tingkat) -> Iterable[Temuan]:
+    """One finding per indicator of `row` that lacks its target or satuan (the same check at every level; only the
+    rule and its severity differ: galat for a sub kegiatan, peringatan for a program or kegiatan)."""
+    for n, i in enumerate(indikator, start=1):
+        kurang = [
+            nama
+            for nama, ada in (
+                ("target", i.target_nilai is not None or i.target_grade),
+                ("satuan", i.satuan.strip()),
+            )
+            if not ada
+        ]
+        if kurang:
+            yield _temuan(
+                d,
+                kode,
+                tingkat,
+                f"indikator {n} {_label(row)} ('{i.uraian}') belum berisi {' dan '.join(kurang)}.",
+                row,
+                f"indikator {n}: {' dan '.join(kurang)}",
+                _target(i),
+                i.satuan,
+            )
+
+
 @aturan_data(
     "target_kosong",
     Tingkat.GALAT,
@@ -257,26 +282,7 @@ def target_kosong(d: DataTahap) -> Iterable[Temuan]:
     for row in d.rows:
         if row.level != Level.SUB_KEGIATAN:
             continue
-        for n, i in enumerate(row.indikator.all(), start=1):
-            kurang = [
-                nama
-                for nama, ada in (
-                    ("target", i.target_nilai is not None or i.target_grade),
-                    ("satuan", i.satuan.strip()),
-                )
-                if not ada
-            ]
-            if kurang:
-                yield _temuan(
-                    d,
-                    "target_kosong",
-                    Tingkat.GALAT,
-                    f"indikator {n} {_label(row)} ('{i.uraian}') belum berisi {' dan '.join(kurang)}.",
-                    row,
-                    f"indikator {n}: {' dan '.join(kurang)}",
-                    _target(i),
-                    i.satuan,
-                )
+        yield from _indikator_tanpa_target(d, row, row.indikator.all(), "target_kosong", Tingkat.GALAT)
 
 
 @aturan_data(
@@ -302,26 +308,7 @@ def target_induk_kosong(d: DataTahap) -> Iterable[Temuan]:
                 row,
                 "indikator",
             )
-        for n, i in enumerate(indikator, start=1):
-            kurang = [
-                nama
-                for nama, ada in (
-                    ("target", i.target_nilai is not None or i.target_grade),
-                    ("satuan", i.satuan.strip()),
-                )
-                if not ada
-            ]
-            if kurang:
-                yield _temuan(
-                    d,
-                    "target_induk_kosong",
-                    Tingkat.PERINGATAN,
-                    f"indikator {n} {_label(row)} ('{i.uraian}') belum berisi {' dan '.join(kurang)}.",
-                    row,
-                    f"indikator {n}: {' dan '.join(kurang)}",
-                    _target(i),
-                    i.satuan,
-                )
+        yield from _indikator_tanpa_target(d, row, indikator, "target_induk_kosong", Tingkat.PERINGATAN)
 
 
 @aturan_data(
