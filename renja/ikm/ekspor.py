@@ -9,7 +9,8 @@ from renja.ikm.hasil import HasilPeriode, Ringkasan
 from renja.rumus.uang import bulatkan
 
 
-def _d(x: Decimal | None, tempat: int) -> float | None:
+def angka(x: Decimal | None, tempat: int) -> float | None:
+    """A figure for JSON (export, chart data): rounded half up by rumus to `tempat` places, then a plain number."""
     return None if x is None else float(bulatkan(x, tempat))
 
 
@@ -17,8 +18,8 @@ def _hasil(r: Ringkasan) -> dict:
     h = r.hasil
     return {
         "responden": r.responden,
-        "ikm": None if h is None else _d(h.nilai, 4),
-        "konversi": None if h is None else _d(h.konversi, 2),
+        "ikm": None if h is None else angka(h.nilai, 4),
+        "konversi": None if h is None else angka(h.konversi, 2),
         "mutu": None if h is None else h.mutu.mutu,
         "kinerja": None if h is None else h.mutu.kinerja,
     }
@@ -32,8 +33,8 @@ def _unsur(r: Ringkasan) -> list[dict]:
             "jawaban": {str(v): c for v, c in zip((1, 2, 3, 4), u.sebaran, strict=True)},
             "jumlah_nilai": u.jumlah_nilai,
             "menjawab": u.jumlah_jawaban,
-            "nrr": _d(u.nrr, 3),
-            "nrr_tertimbang": _d(u.nrr_tertimbang, 4),
+            "nrr": angka(u.nrr, 3),
+            "nrr_tertimbang": angka(u.nrr_tertimbang, 4),
             "prioritas": u.prioritas,
         }
         for u in r.unsur
@@ -74,7 +75,7 @@ def payload(h: HasilPeriode) -> dict:
             {
                 "periode": t.periode.kode,
                 "responden": t.responden,
-                "konversi": None if t.hasil is None else _d(t.hasil.konversi, 2),
+                "konversi": None if t.hasil is None else angka(t.hasil.konversi, 2),
                 "mutu": None if t.hasil is None else t.hasil.mutu.mutu,
             }
             for t in h.tren

@@ -9,9 +9,9 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
+from renja.ikm import ekspor, laporan
 from renja.ikm import hasil as sel
 from renja.ikm import impor as ikm_impor
-from renja.ikm import laporan
 from renja.ikm.models import Layanan, Periode
 from renja.ikm.services_iku import iku_pilihan, iku_tautkan, tautan_periode
 from renja.inti import unggah
@@ -54,7 +54,8 @@ def _grafik(h: sel.HasilPeriode) -> dict:
     """The figures the charts draw: the same numbers as the tables under them."""
 
     def f(x, d=2):
-        return None if x is None else float(round(x, d))
+        # rounded half up by rumus like the table under the chart (ekspor.angka), not Python's round (half even)
+        return ekspor.angka(x, d)
 
     r = h.keseluruhan
     return {

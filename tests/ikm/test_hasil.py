@@ -252,3 +252,14 @@ def test_docx_and_raw_xlsx_hold_the_figures(client, users):
     judul = next(row for row in ws.iter_rows(values_only=True) if row[0] == "ID")
     u8 = judul.index("U8")
     assert sum(row[u8] for row in rows) == 349  # U8: NRR 3,49 x 100
+
+
+def test_chart_and_export_round_half_up_like_the_tables():
+    # An NRR of 3,1225 (e.g. 1.249 points from 400 answers) is printed 3,123 in the tables (rumus rounds half up);
+    # Python's round() on a Decimal rounds half to even and would give 3,122 to the chart and the JSON.
+    from renja.ikm import ekspor
+
+    assert round(Decimal("3.1225"), 3) == Decimal("3.122")  # what the chart data used before
+    assert ekspor.angka(Decimal("3.1225"), 3) == 3.123
+    assert ekspor.angka(Decimal("92.055"), 2) == 92.06
+    assert ekspor.angka(None, 2) is None
